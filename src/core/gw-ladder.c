@@ -1,0 +1,418 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "gw-date.h"
+#include "gw-ladder.h"
+#include "gw-store-private.h"
+
+G_DEFINE_QUARK (gw-ladder-error-quark, gw_ladder_error)
+
+static char *
+label_key (GwStage stage)
+{
+  return g_strdup_printf ("stage-label-%s", gw_stage_get_id (stage));
+}
+
+/**
+ * gw_ladder_dup_stage_label:
+ *
+ * Returns: (transfer full): what the organization calls @stage: its own
+ *   name when it has set one, otherwise the translated default.
+ */
+char *
+gw_ladder_dup_stage_label (GwStore *store,
+                           GwStage  stage)
+{
+  g_autofree char *key = NULL;
+  char *label;
+
+  g_return_val_if_fail (GW_IS_STORE (store), NULL);
+  g_return_val_if_fail (stage <= GW_STAGE_CADRE, NULL);
+
+  key = label_key (stage);
+  label = gw_store_dup_setting (store, key);
+  if (label != NULL && label[0] != '\0')
+    return label;
+
+  g_free (label);
+  return g_strdup (gw_stage_get_default_label (stage));
+}
+
+/**
+ * gw_ladder_set_stage_label:
+ * @label: (nullable): the organization's name for @stage, or %NULL or an
+ *   empty string for the default
+ */
+gboolean
+gw_ladder_set_stage_label (GwStore     *store,
+                           GwStage      stage,
+                           const char  *label,
+                           GError     **error)
+{
+  g_autofree char *key = NULL;
+  g_autofree char *stripped = NULL;
+
+  g_return_val_if_fail (GW_IS_STORE (store), FALSE);
+  g_return_val_if_fail (stage <= GW_STAGE_CADRE, FALSE);
+
+  key = label_key (stage);
+  stripped = g_strstrip (g_strdup (label ? label : ""));
+
+  return gw_store_set_setting (store, key, stripped[0] ? stripped : NULL, error);
+}
+
+/**
+ * gw_ladder_has_current_agreement:
+ *
+ * Whether the member has agreed to the points of unity now in force.
+ */
+gboolean
+gw_ladder_has_current_agreement (GwStore *store,
+                                 gint64   member_id)
+{
+  g_autoptr(GwUnityVersion) current = NULL;
+  sqlite3_stmt *stmt;
+  gboolean agreed = FALSE;
+
+  g_return_val_if_fail (GW_IS_STORE (store), FALSE);
+
+  current = gw_store_dup_current_unity (store);
+  if (current == NULL)
+    return FALSE;
+
+  stmt = _gw_store_prepare (store, "SELECT 1 FROM member_events WHERE member_id = ?"
+                                   " AND kind = ? AND unity_version_id = ? LIMIT 1", NULL);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, member_id);
+  sqlite3_bind_int (stmt, 2, GW_EVENT_AGREEMENT);
+  sqlite3_bind_int64 (stmt, 3, current->id);
+  agreed = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+
+  return agreed;
+}
+
+/**
+ * gw_ladder_check_change:
+ *
+ * Says whether the member may move to @target now, and if not, why, in
+ * words the secretary can act on. Nothing is changed.
+ */
+gboolean
+gw_ladder_check_change (GwStore     *store,
+                        gint64       member_id,
+                        GwStage      target,
+                        GError     **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *target_label = NULL;
+  int stage, status;
+
+  g_return_val_if_fail (GW_IS_STORE (store), FALSE);
+
+  if (!_gw_store_get_stage_status (store, member_id, &stage, &status, &name, error))
+    return FALSE;
+
+  if ((int) target > GW_STAGE_CADRE)
+    {
+      g_autofree char *top = gw_ladder_dup_stage_label (store, GW_STAGE_CADRE);
+      g_set_error (error, GW_LADDER_ERROR, GW_LADDER_ERROR_AT_TOP,
+                   _("%s is already at the top of the ladder (%s)."), name, top);
+      return FALSE;
+    }
+
+  if ((int) target < GW_STAGE_VOLUNTEER)
+    {
+      g_autofree char *bottom = gw_ladder_dup_stage_label (store, GW_STAGE_VOLUNTEER);
+      g_set_error (error, GW_LADDER_ERROR, GW_LADDER_ERROR_AT_BOTTOM,
+                   _("%s is already at the first stage (%s)."), name, bottom);
+      return FALSE;
+    }
+
+  target_label = gw_ladder_dup_stage_label (store, target);
+
+  if ((int) target == stage)
+    {
+      g_set_error (error, GW_LADDER_ERROR, GW_LADDER_ERROR_SKIPPED_STAGE,
+                   _("%s is already at the stage %s."), name, target_label);
+      return FALSE;
+    }
+
+  if ((int) target > stage + 1 || (int) target < stage - 1)
+    {
+      GwStage skipped = (int) target > stage ? stage + 1 : stage - 1;
+      g_autofree char *skipped_label = gw_ladder_dup_stage_label (store, skipped);
+      g_autofree char *current_label = gw_ladder_dup_stage_label (store, stage);
+
+      g_set_error (error, GW_LADDER_ERROR, GW_LADDER_ERROR_SKIPPED_STAGE,
+                   _("%s cannot go from %s to %s: stages cannot be skipped. "
+                     "They must first become %s."),
+                   name, current_label, target_label, skipped_label);
+      return FALSE;
+    }
+
+  if ((int) target > stage && status != GW_STATUS_ACTIVE)
+    {
+      g_set_error (error, GW_LADDER_ERROR, GW_LADDER_ERROR_NOT_ACTIVE,
+                   _("%s is not active (%s). Mark them active before a promotion."),
+                   name, gw_status_get_label (status));
+      return FALSE;
+    }
+
+  if (target == GW_STAGE_MEMBER && stage == GW_STAGE_VOLUNTEER)
+    {
+      g_autoptr(GwUnityVersion) current = gw_store_dup_current_unity (store);
+
+      if (current == NULL)
+        {
+          g_set_error (error, GW_LADDER_ERROR, GW_LADDER_ERROR_NO_POINTS_OF_UNITY,
+                       _("Becoming %s means agreeing to the points of unity, and the "
+                         "organization has not written them yet. Add them in Preferences."),
+                       target_label);
+          return FALSE;
+        }
+
+      if (!gw_ladder_has_current_agreement (store, member_id))
+        {
+          g_set_error (error, GW_LADDER_ERROR, GW_LADDER_ERROR_NO_AGREEMENT,
+                       _("%s has not agreed to the points of unity (version %d). "
+                         "Record their agreement first."),
+                       name, current->number);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_record (const char  *date,
+              const char  *approver,
+              GError     **error)
+{
+  g_autofree char *who = g_strstrip (g_strdup (approver ? approver : ""));
+
+  if (!gw_date_is_valid (date))
+    {
+      g_set_error (error, GW_LADDER_ERROR, GW_LADDER_ERROR_BAD_DATE,
+                   _("“%s” is not a real date. Write it as YYYY-MM-DD."), date ? date : "");
+      return FALSE;
+    }
+
+  if (who[0] == '\0')
+    {
+      g_set_error (error, GW_LADDER_ERROR, GW_LADDER_ERROR_NO_APPROVER,
+                   _("Say who approved this change."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * gw_ladder_change_stage:
+ *
+ * Moves a member one step up or down the ladder and records when, who
+ * approved it and why. Refused, with nothing changed, when the step skips a
+ * stage or something the step requires is missing.
+ */
+gboolean
+gw_ladder_change_stage (GwStore     *store,
+                        gint64       member_id,
+                        GwStage      target,
+                        const char  *date,
+                        const char  *approver,
+                        const char  *note,
+                        GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int stage, status;
+
+  g_return_val_if_fail (GW_IS_STORE (store), FALSE);
+
+  if (!_gw_store_check_writable (store, error) ||
+      !gw_ladder_check_change (store, member_id, target, error) ||
+      !check_record (date, approver, error) ||
+      !_gw_store_get_stage_status (store, member_id, &stage, &status, NULL, error))
+    return FALSE;
+
+  if (!gw_store_begin (store, error))
+    return FALSE;
+
+  stmt = _gw_store_prepare (store, "UPDATE members SET stage = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_int (stmt, 1, target);
+  sqlite3_bind_int64 (stmt, 2, member_id);
+
+  if (!_gw_store_step_done (store, stmt, error) ||
+      !_gw_store_record_event (store, member_id, GW_EVENT_STAGE, stage, target,
+                               date, approver, note, 0, error))
+    goto failed;
+
+  return gw_store_commit (store, error);
+
+failed:
+  gw_store_rollback (store);
+  return FALSE;
+}
+
+static gboolean
+move (GwStore     *store,
+      gint64       member_id,
+      int          direction,
+      const char  *date,
+      const char  *approver,
+      const char  *note,
+      GError     **error)
+{
+  int stage, status;
+
+  if (!_gw_store_get_stage_status (store, member_id, &stage, &status, NULL, error))
+    return FALSE;
+
+  return gw_ladder_change_stage (store, member_id, stage + direction, date, approver, note, error);
+}
+
+/**
+ * gw_ladder_promote:
+ *
+ * Moves a member one step up. See gw_ladder_change_stage().
+ */
+gboolean
+gw_ladder_promote (GwStore     *store,
+                   gint64       member_id,
+                   const char  *date,
+                   const char  *approver,
+                   const char  *note,
+                   GError     **error)
+{
+  g_return_val_if_fail (GW_IS_STORE (store), FALSE);
+  return move (store, member_id, +1, date, approver, note, error);
+}
+
+/**
+ * gw_ladder_step_back:
+ *
+ * Moves a member one step down. See gw_ladder_change_stage().
+ */
+gboolean
+gw_ladder_step_back (GwStore     *store,
+                     gint64       member_id,
+                     const char  *date,
+                     const char  *approver,
+                     const char  *note,
+                     GError     **error)
+{
+  g_return_val_if_fail (GW_IS_STORE (store), FALSE);
+  return move (store, member_id, -1, date, approver, note, error);
+}
+
+/**
+ * gw_ladder_record_agreement:
+ * @witness: who heard the agreement
+ *
+ * Records that the member agreed to the points of unity now in force.
+ */
+gboolean
+gw_ladder_record_agreement (GwStore     *store,
+                            gint64       member_id,
+                            const char  *date,
+                            const char  *witness,
+                            const char  *note,
+                            GError     **error)
+{
+  g_autoptr(GwUnityVersion) current = NULL;
+  int stage, status;
+
+  g_return_val_if_fail (GW_IS_STORE (store), FALSE);
+
+  if (!_gw_store_check_writable (store, error) ||
+      !_gw_store_get_stage_status (store, member_id, &stage, &status, NULL, error))
+    return FALSE;
+
+  current = gw_store_dup_current_unity (store);
+  if (current == NULL)
+    {
+      g_set_error (error, GW_LADDER_ERROR, GW_LADDER_ERROR_NO_POINTS_OF_UNITY,
+                   _("The organization has not written its points of unity yet. Add them in Preferences."));
+      return FALSE;
+    }
+
+  if (!check_record (date, witness, error))
+    return FALSE;
+
+  if (!gw_store_begin (store, error))
+    return FALSE;
+
+  if (!_gw_store_record_event (store, member_id, GW_EVENT_AGREEMENT, -1, -1, date,
+                               witness, note, current->id, error))
+    {
+      gw_store_rollback (store);
+      return FALSE;
+    }
+
+  return gw_store_commit (store, error);
+}
+
+/**
+ * gw_ladder_set_status:
+ *
+ * Marks a member active, inactive or gone, on record.
+ */
+gboolean
+gw_ladder_set_status (GwStore     *store,
+                      gint64       member_id,
+                      GwStatus     new_status,
+                      const char  *date,
+                      const char  *approver,
+                      const char  *note,
+                      GError     **error)
+{
+  g_autofree char *name = NULL;
+  sqlite3_stmt *stmt;
+  int stage, status;
+
+  g_return_val_if_fail (GW_IS_STORE (store), FALSE);
+  g_return_val_if_fail (new_status <= GW_STATUS_LEFT, FALSE);
+
+  if (!_gw_store_check_writable (store, error) ||
+      !_gw_store_get_stage_status (store, member_id, &stage, &status, &name, error))
+    return FALSE;
+
+  if ((int) new_status == status)
+    {
+      g_set_error (error, GW_LADDER_ERROR, GW_LADDER_ERROR_SAME_STATUS,
+                   _("%s is already marked %s."), name, gw_status_get_label (new_status));
+      return FALSE;
+    }
+
+  if (!check_record (date, approver, error))
+    return FALSE;
+
+  if (!gw_store_begin (store, error))
+    return FALSE;
+
+  stmt = _gw_store_prepare (store, "UPDATE members SET status = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_int (stmt, 1, new_status);
+  sqlite3_bind_int64 (stmt, 2, member_id);
+
+  if (!_gw_store_step_done (store, stmt, error) ||
+      !_gw_store_record_event (store, member_id, GW_EVENT_STATUS, status, new_status,
+                               date, approver, note, 0, error))
+    goto failed;
+
+  return gw_store_commit (store, error);
+
+failed:
+  gw_store_rollback (store);
+  return FALSE;
+}

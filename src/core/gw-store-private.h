@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "gw-store.h"
+
+G_BEGIN_DECLS
+
+sqlite3      *_gw_store_get_db             (GwStore      *self);
+sqlite3_stmt *_gw_store_prepare            (GwStore      *self,
+                                            const char   *sql,
+                                            GError      **error);
+gboolean      _gw_store_exec               (GwStore      *self,
+                                            const char   *sql,
+                                            GError      **error);
+gboolean      _gw_store_step_done          (GwStore      *self,
+                                            sqlite3_stmt *stmt,
+                                            GError      **error);
+void          _gw_store_set_error          (GwStore      *self,
+                                            GError      **error);
+gboolean      _gw_store_check_writable     (GwStore      *self,
+                                            GError      **error);
+void          _gw_store_member_changed     (GwStore      *self,
+                                            gint64        member_id);
+void          _gw_store_bind_text          (sqlite3_stmt *stmt,
+                                            int           index,
+                                            const char   *text);
+char         *_gw_store_column_dup         (sqlite3_stmt *stmt,
+                                            int           column);
+
+G_END_DECLS
+
+G_BEGIN_DECLS
+
+#include "gw-member-event.h"
+
+gboolean      _gw_store_record_event       (GwStore      *self,
+                                            gint64        member_id,
+                                            GwEventKind   kind,
+                                            int           from_value,
+                                            int           to_value,
+                                            const char   *date,
+                                            const char   *approver,
+                                            const char   *note,
+                                            gint64        unity_version_id,
+                                            GError      **error);
+gboolean      _gw_store_get_stage_status   (GwStore      *self,
+                                            gint64        member_id,
+                                            int          *stage,
+                                            int          *status,
+                                            char        **full_name,
+                                            GError      **error);
+
+G_END_DECLS

@@ -1,0 +1,998 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "gw-date.h"
+#include "gw-store-private.h"
+#include "gw-text.h"
+
+/* Written to PRAGMA application_id so that a Groundwork database can be told
+ * apart from any other SQLite file: "Grnd". */
+#define GW_APPLICATION_ID 0x47726e64
+
+struct _GwStore
+{
+  GObject     parent_instance;
+
+  sqlite3    *db;
+  char       *path;
+  GHashTable *statements;
+  GArray     *pending_changes;
+  guint       depth;
+  guint       read_only : 1;
+};
+
+G_DEFINE_FINAL_TYPE (GwStore, gw_store, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (gw-store-error-quark, gw_store_error)
+
+enum {
+  MEMBERS_CHANGED,
+  SETTINGS_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Each entry moves the schema from version N to N + 1 and runs in one
+ * transaction together with the new user_version. Never edit a released
+ * step: add a new one. */
+static const char * const migrations[] = {
+  /* 0 → 1: the roster and its ladder. */
+  "CREATE TABLE settings ("
+  "  key TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL"
+  ");"
+  "CREATE TABLE unity_versions ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  number INTEGER NOT NULL UNIQUE,"
+  "  text TEXT NOT NULL,"
+  "  created TEXT NOT NULL,"
+  "  updated TEXT NOT NULL"
+  ");"
+  "CREATE TRIGGER unity_versions_keep BEFORE DELETE ON unity_versions"
+  " BEGIN SELECT RAISE(ABORT, 'points of unity versions are kept'); END;"
+  "CREATE TRIGGER unity_versions_fixed BEFORE UPDATE ON unity_versions"
+  " BEGIN SELECT RAISE(ABORT, 'points of unity versions are kept'); END;"
+  "CREATE TABLE members ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  full_name TEXT NOT NULL CHECK (length(trim(full_name)) > 0),"
+  "  community_name TEXT NOT NULL DEFAULT '',"
+  "  pronouns TEXT NOT NULL DEFAULT '',"
+  "  phone TEXT NOT NULL DEFAULT '',"
+  "  phone_digits TEXT NOT NULL DEFAULT '',"
+  "  email TEXT NOT NULL DEFAULT '',"
+  "  neighbourhood TEXT NOT NULL DEFAULT '',"
+  "  languages TEXT NOT NULL DEFAULT '',"
+  "  skills TEXT NOT NULL DEFAULT '',"
+  "  notes TEXT NOT NULL DEFAULT '',"
+  "  tags TEXT NOT NULL DEFAULT '',"
+  "  joined TEXT NOT NULL,"
+  "  recruited_by INTEGER REFERENCES members (id) ON DELETE SET NULL,"
+  "  stage INTEGER NOT NULL DEFAULT 0 CHECK (stage BETWEEN 0 AND 2),"
+  "  status INTEGER NOT NULL DEFAULT 0 CHECK (status BETWEEN 0 AND 2),"
+  "  last_change TEXT NOT NULL,"
+  "  sort_key TEXT NOT NULL,"
+  "  email_key TEXT NOT NULL DEFAULT '',"
+  "  deleted INTEGER NOT NULL DEFAULT 0,"
+  "  created TEXT NOT NULL,"
+  "  updated TEXT NOT NULL"
+  ");"
+  /* One index per sortable column, so that sorting 100,000 people is an
+   * index walk rather than a sort. */
+  "CREATE INDEX members_by_name ON members (deleted, sort_key, id);"
+  "CREATE INDEX members_by_stage ON members (deleted, stage, sort_key, id);"
+  "CREATE INDEX members_by_phone ON members (deleted, phone_digits, sort_key, id);"
+  "CREATE INDEX members_by_neighbourhood ON members (deleted, neighbourhood COLLATE NOCASE, sort_key, id);"
+  "CREATE INDEX members_by_languages ON members (deleted, languages COLLATE NOCASE, sort_key, id);"
+  "CREATE INDEX members_by_joined ON members (deleted, joined, sort_key, id);"
+  "CREATE INDEX members_by_last_change ON members (deleted, last_change, sort_key, id);"
+  "CREATE INDEX members_by_phone_digits ON members (phone_digits);"
+  "CREATE INDEX members_by_email ON members (email_key);"
+  "CREATE INDEX members_by_recruiter ON members (recruited_by);"
+  "CREATE TABLE member_tags ("
+  "  tag TEXT NOT NULL COLLATE NOCASE,"
+  "  member_id INTEGER NOT NULL REFERENCES members (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (tag, member_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX member_tags_by_member ON member_tags (member_id);"
+  "CREATE TABLE member_languages ("
+  "  language TEXT NOT NULL COLLATE NOCASE,"
+  "  member_id INTEGER NOT NULL REFERENCES members (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (language, member_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX member_languages_by_member ON member_languages (member_id);"
+  "CREATE TABLE member_events ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  member_id INTEGER NOT NULL REFERENCES members (id) ON DELETE CASCADE,"
+  "  kind INTEGER NOT NULL,"
+  "  from_value INTEGER,"
+  "  to_value INTEGER,"
+  "  date TEXT NOT NULL,"
+  "  approver TEXT NOT NULL DEFAULT '',"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  unity_version_id INTEGER REFERENCES unity_versions (id),"
+  "  created TEXT NOT NULL"
+  ");"
+  "CREATE INDEX member_events_by_member ON member_events (member_id, date, id);"
+  /* A member's history is never rewritten. Lines go only when the member
+   * is removed for good (the cascade runs after the member row is gone). */
+  "CREATE TRIGGER member_events_fixed BEFORE UPDATE ON member_events"
+  " BEGIN SELECT RAISE(ABORT, 'a member''s history is never rewritten'); END;"
+  "CREATE TRIGGER member_events_kept BEFORE DELETE ON member_events"
+  " WHEN EXISTS (SELECT 1 FROM members WHERE id = OLD.member_id)"
+  " BEGIN SELECT RAISE(ABORT, 'a member''s history is never rewritten'); END;"
+  "CREATE VIRTUAL TABLE members_fts USING fts5 ("
+  "  full_name, community_name, phone, phone_digits, email, notes, tags,"
+  "  content = 'members', content_rowid = 'id',"
+  "  tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3'"
+  ");"
+  "CREATE TRIGGER members_fts_insert AFTER INSERT ON members BEGIN"
+  "  INSERT INTO members_fts (rowid, full_name, community_name, phone, phone_digits, email, notes, tags)"
+  "  VALUES (new.id, new.full_name, new.community_name, new.phone, new.phone_digits, new.email, new.notes, new.tags);"
+  "END;"
+  "CREATE TRIGGER members_fts_delete AFTER DELETE ON members BEGIN"
+  "  INSERT INTO members_fts (members_fts, rowid, full_name, community_name, phone, phone_digits, email, notes, tags)"
+  "  VALUES ('delete', old.id, old.full_name, old.community_name, old.phone, old.phone_digits, old.email, old.notes, old.tags);"
+  "END;"
+  "CREATE TRIGGER members_fts_update AFTER UPDATE OF full_name, community_name, phone, phone_digits, email, notes, tags ON members BEGIN"
+  "  INSERT INTO members_fts (members_fts, rowid, full_name, community_name, phone, phone_digits, email, notes, tags)"
+  "  VALUES ('delete', old.id, old.full_name, old.community_name, old.phone, old.phone_digits, old.email, old.notes, old.tags);"
+  "  INSERT INTO members_fts (rowid, full_name, community_name, phone, phone_digits, email, notes, tags)"
+  "  VALUES (new.id, new.full_name, new.community_name, new.phone, new.phone_digits, new.email, new.notes, new.tags);"
+  "END;",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GW_SCHEMA_VERSION);
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+gw_store_finalize (GObject *object)
+{
+  GwStore *self = GW_STORE (object);
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->pending_changes, g_array_unref);
+
+  if (self->db != NULL)
+    {
+      sqlite3_close (self->db);
+      self->db = NULL;
+    }
+
+  g_free (self->path);
+
+  G_OBJECT_CLASS (gw_store_parent_class)->finalize (object);
+}
+
+static void
+gw_store_class_init (GwStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = gw_store_finalize;
+
+  /**
+   * GwStore::members-changed:
+   * @member_id: the member that was added, changed or removed, or 0 when
+   *   many changed at once
+   */
+  signals[MEMBERS_CHANGED] =
+    g_signal_new ("members-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  /**
+   * GwStore::settings-changed:
+   * @key: the setting that changed
+   */
+  signals[SETTINGS_CHANGED] =
+    g_signal_new ("settings-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+gw_store_init (GwStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+  self->pending_changes = g_array_new (FALSE, FALSE, sizeof (gint64));
+}
+
+/**
+ * gw_store_dup_default_path:
+ *
+ * Returns: (transfer full): where the user's own database lives.
+ */
+char *
+gw_store_dup_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "groundwork", "groundwork.db", NULL);
+}
+
+/**
+ * gw_store_ensure_private_dir:
+ *
+ * Creates @dir readable only by the user, or makes it so if it already
+ * exists, since a member list can put people in danger.
+ */
+gboolean
+gw_store_ensure_private_dir (const char  *dir,
+                             GError     **error)
+{
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Could not create the folder “%s”: %s"), dir, g_strerror (saved));
+      return FALSE;
+    }
+
+  /* Only tighten a folder Groundwork owns, never someone's home. */
+  if (g_str_has_suffix (dir, G_DIR_SEPARATOR_S "groundwork"))
+    g_chmod (dir, 0700);
+
+  return TRUE;
+}
+
+void
+_gw_store_set_error (GwStore  *self,
+                     GError  **error)
+{
+  int code = sqlite3_extended_errcode (self->db) & 0xff;
+  const char *detail = sqlite3_errmsg (self->db);
+
+  switch (code)
+    {
+    case SQLITE_READONLY:
+      g_set_error (error, GW_STORE_ERROR, GW_STORE_ERROR_READ_ONLY,
+                   _("The database is read-only, so nothing can be changed."));
+      break;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error (error, GW_STORE_ERROR, GW_STORE_ERROR_CORRUPT,
+                   _("The database is damaged (%s). Restore it from a backup."), detail);
+      break;
+    case SQLITE_FULL:
+      g_set_error (error, GW_STORE_ERROR, GW_STORE_ERROR_FAILED,
+                   _("The disk is full, so the change could not be saved."));
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, GW_STORE_ERROR, GW_STORE_ERROR_FAILED,
+                   _("The database is in use by another program. Close it and try again."));
+      break;
+    default:
+      g_set_error (error, GW_STORE_ERROR, GW_STORE_ERROR_FAILED,
+                   _("The database could not be used: %s"), detail);
+      break;
+    }
+}
+
+sqlite3 *
+_gw_store_get_db (GwStore *self)
+{
+  return self->db;
+}
+
+/* Statements are kept and reused; the caller gets one that is reset, with
+ * its bindings cleared. */
+sqlite3_stmt *
+_gw_store_prepare (GwStore     *self,
+                   const char  *sql,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      _gw_store_set_error (self, error);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+gboolean
+_gw_store_exec (GwStore     *self,
+                const char  *sql,
+                GError     **error)
+{
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      _gw_store_set_error (self, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+_gw_store_step_done (GwStore       *self,
+                     sqlite3_stmt  *stmt,
+                     GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      _gw_store_set_error (self, error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+void
+_gw_store_bind_text (sqlite3_stmt *stmt,
+                     int           index,
+                     const char   *text)
+{
+  sqlite3_bind_text (stmt, index, text ? text : "", -1, SQLITE_TRANSIENT);
+}
+
+char *
+_gw_store_column_dup (sqlite3_stmt *stmt,
+                      int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  return g_strdup (text ? text : "");
+}
+
+gboolean
+_gw_store_check_writable (GwStore  *self,
+                          GError  **error)
+{
+  if (self->read_only)
+    {
+      g_set_error (error, GW_STORE_ERROR, GW_STORE_ERROR_READ_ONLY,
+                   _("The database is read-only, so nothing can be changed."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Changes are announced once the outermost transaction commits, so that
+ * nobody shows a change that is later rolled back. */
+void
+_gw_store_member_changed (GwStore *self,
+                          gint64   member_id)
+{
+  if (self->depth > 0)
+    {
+      for (guint i = 0; i < self->pending_changes->len; i++)
+        if (g_array_index (self->pending_changes, gint64, i) == member_id)
+          return;
+      g_array_append_val (self->pending_changes, member_id);
+      return;
+    }
+
+  g_signal_emit (self, signals[MEMBERS_CHANGED], 0, member_id);
+}
+
+/**
+ * gw_store_begin:
+ *
+ * Starts a transaction; transactions nest. Everything until the matching
+ * gw_store_commit() lands together, or not at all after gw_store_rollback().
+ */
+gboolean
+gw_store_begin (GwStore  *self,
+                GError  **error)
+{
+  g_return_val_if_fail (GW_IS_STORE (self), FALSE);
+
+  if (!_gw_store_check_writable (self, error))
+    return FALSE;
+
+  if (!_gw_store_exec (self, "SAVEPOINT gw", error))
+    return FALSE;
+
+  self->depth++;
+  return TRUE;
+}
+
+gboolean
+gw_store_commit (GwStore  *self,
+                 GError  **error)
+{
+  g_autoptr(GArray) changes = NULL;
+
+  g_return_val_if_fail (GW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
+
+  if (!_gw_store_exec (self, "RELEASE gw", error))
+    {
+      gw_store_rollback (self);
+      return FALSE;
+    }
+
+  self->depth--;
+
+  if (self->depth > 0)
+    return TRUE;
+
+  changes = g_steal_pointer (&self->pending_changes);
+  self->pending_changes = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  /* Many changes at once are announced as one. */
+  if (changes->len > 16)
+    g_signal_emit (self, signals[MEMBERS_CHANGED], 0, (gint64) 0);
+  else
+    for (guint i = 0; i < changes->len; i++)
+      g_signal_emit (self, signals[MEMBERS_CHANGED], 0, g_array_index (changes, gint64, i));
+
+  return TRUE;
+}
+
+void
+gw_store_rollback (GwStore *self)
+{
+  g_return_if_fail (GW_IS_STORE (self));
+  g_return_if_fail (self->depth > 0);
+
+  sqlite3_exec (self->db, "ROLLBACK TO gw; RELEASE gw", NULL, NULL, NULL);
+  self->depth--;
+
+  if (self->depth == 0)
+    g_array_set_size (self->pending_changes, 0);
+}
+
+static gboolean
+query_int (GwStore  *self,
+           const char *sql,
+           int      *value)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = FALSE;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      *value = sqlite3_column_int (stmt, 0);
+      ok = TRUE;
+    }
+
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+static gboolean
+refuse (GwStore     *self,
+        int          code,
+        GError     **error)
+{
+  int rc = sqlite3_errcode (self->db);
+
+  if (code < 0)
+    code = (rc == SQLITE_CORRUPT) ? GW_STORE_ERROR_CORRUPT : GW_STORE_ERROR_NOT_GROUNDWORK;
+
+  switch (code)
+    {
+    case GW_STORE_ERROR_CORRUPT:
+      g_set_error (error, GW_STORE_ERROR, code,
+                   _("“%s” is damaged and cannot be opened. Nothing was changed; restore it from a backup."),
+                   self->path);
+      break;
+    case GW_STORE_ERROR_TOO_NEW:
+      g_set_error (error, GW_STORE_ERROR, code,
+                   _("“%s” was written by a newer version of Groundwork. Update Groundwork to open it; nothing was changed."),
+                   self->path);
+      break;
+    default:
+      g_set_error (error, GW_STORE_ERROR, GW_STORE_ERROR_NOT_GROUNDWORK,
+                   _("“%s” is not a Groundwork database. Nothing was changed."),
+                   self->path);
+      break;
+    }
+
+  return FALSE;
+}
+
+/* Looks at the file without writing to it, and says whether Groundwork may
+ * use it. Sets @is_new when the file is a database with nothing in it. */
+static gboolean
+check_database (GwStore   *self,
+                gboolean  *is_new,
+                GError   **error)
+{
+  int application_id = 0;
+  int version = 0;
+  int n_objects = 0;
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = FALSE;
+
+  if (!query_int (self, "PRAGMA application_id", &application_id) ||
+      !query_int (self, "PRAGMA user_version", &version) ||
+      !query_int (self, "SELECT count(*) FROM sqlite_schema", &n_objects))
+    return refuse (self, -1, error);
+
+  *is_new = (application_id == 0 && version == 0 && n_objects == 0);
+  if (*is_new)
+    return TRUE;
+
+  if (application_id != GW_APPLICATION_ID)
+    return refuse (self, GW_STORE_ERROR_NOT_GROUNDWORK, error);
+
+  if (version > GW_SCHEMA_VERSION)
+    return refuse (self, GW_STORE_ERROR_TOO_NEW, error);
+
+  /* quick_check reads every page, so damage anywhere is found now rather
+   * than halfway through someone's work. */
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA quick_check(1)", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    ok = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
+  sqlite3_finalize (stmt);
+
+  if (!ok)
+    return refuse (self, GW_STORE_ERROR_CORRUPT, error);
+
+  return TRUE;
+}
+
+static gboolean
+migrate (GwStore  *self,
+         GError  **error)
+{
+  int version = 0;
+
+  if (!query_int (self, "PRAGMA user_version", &version))
+    {
+      _gw_store_set_error (self, error);
+      return FALSE;
+    }
+
+  for (int step = version; step < GW_SCHEMA_VERSION; step++)
+    {
+      g_autofree char *bump = NULL;
+
+      if (!_gw_store_exec (self, "BEGIN IMMEDIATE", error))
+        return FALSE;
+
+      bump = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
+                              GW_APPLICATION_ID, step + 1);
+
+      if (!_gw_store_exec (self, migrations[step], error) ||
+          !_gw_store_exec (self, bump, error) ||
+          !_gw_store_exec (self, "COMMIT", error))
+        {
+          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+          g_prefix_error (error, _("Could not update the database to version %d: "), step + 1);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+has_sqlite_header (const char *path,
+                   gsize       size)
+{
+  static const char magic[16] = "SQLite format 3";
+  char header[16];
+  gboolean ok;
+  int fd;
+
+  if (size < sizeof header)
+    return FALSE;
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    return FALSE;
+
+  ok = read (fd, header, sizeof header) == sizeof header &&
+       memcmp (header, magic, sizeof header) == 0;
+  close (fd);
+
+  return ok;
+}
+
+static int
+open_connection (GwStore  *self,
+                 gboolean  immutable)
+{
+  g_autofree char *uri = NULL;
+  g_autofree char *escaped = g_uri_escape_string (self->path, "/", FALSE);
+  int flags = SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX;
+
+  if (self->read_only)
+    {
+      flags |= SQLITE_OPEN_READONLY;
+      uri = g_strdup_printf ("file:%s?mode=ro%s", escaped, immutable ? "&immutable=1" : "");
+    }
+  else
+    {
+      flags |= SQLITE_OPEN_READWRITE;
+      uri = g_strdup_printf ("file:%s", escaped);
+    }
+
+  if (self->db != NULL)
+    sqlite3_close (self->db);
+  self->db = NULL;
+
+  return sqlite3_open_v2 (uri, &self->db, flags, NULL);
+}
+
+/**
+ * gw_store_open:
+ * @path: the database file; created, with a private folder, when missing
+ *
+ * Opens a Groundwork database. A file that is not a Groundwork database, a
+ * damaged one, or one written by a newer Groundwork is refused with
+ * %GW_STORE_ERROR and left exactly as it was. A file the user may not write
+ * opens read-only.
+ *
+ * Returns: (transfer full) (nullable): the store, or %NULL with @error set.
+ */
+GwStore *
+gw_store_open (const char  *path,
+               GError     **error)
+{
+  g_autoptr(GwStore) self = NULL;
+  g_autofree char *dir = NULL;
+  gboolean is_new = FALSE;
+  GStatBuf st;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = g_object_new (GW_TYPE_STORE, NULL);
+  self->path = g_canonicalize_filename (path, NULL);
+  dir = g_path_get_dirname (self->path);
+
+  if (g_stat (self->path, &st) != 0)
+    {
+      int fd;
+
+      if (!gw_store_ensure_private_dir (dir, error))
+        return NULL;
+
+      fd = g_open (self->path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+      if (fd < 0)
+        {
+          int saved = errno;
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                       _("Could not create the database “%s”: %s"), self->path, g_strerror (saved));
+          return NULL;
+        }
+      close (fd);
+      g_stat (self->path, &st);
+    }
+
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, GW_STORE_ERROR, GW_STORE_ERROR_NOT_GROUNDWORK,
+                   _("“%s” is not a Groundwork database. Nothing was changed."), self->path);
+      return NULL;
+    }
+
+  if (g_access (self->path, R_OK) != 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                   _("You do not have permission to read “%s”."), self->path);
+      return NULL;
+    }
+
+  /* Root may write anything, so a file nobody is meant to write (no write
+   * bit at all) is treated as read-only too. */
+  self->read_only = g_access (self->path, W_OK) != 0 || (st.st_mode & 0222) == 0;
+
+  if (st.st_size > 0 && !has_sqlite_header (self->path, st.st_size))
+    {
+      g_set_error (error, GW_STORE_ERROR, GW_STORE_ERROR_NOT_GROUNDWORK,
+                   _("“%s” is not a Groundwork database. Nothing was changed."), self->path);
+      return NULL;
+    }
+
+  if (open_connection (self, FALSE) != SQLITE_OK)
+    return refuse (self, -1, error), NULL;
+
+  /* A read-only database in WAL mode needs its shared-memory file; when it
+   * cannot be made, read it as an immutable snapshot instead. */
+  if (self->read_only && !query_int (self, "PRAGMA user_version", &(int){0}) &&
+      open_connection (self, TRUE) != SQLITE_OK)
+    return refuse (self, -1, error), NULL;
+
+  if (!check_database (self, &is_new, error))
+    return NULL;
+
+  if (self->read_only && is_new)
+    {
+      g_set_error (error, GW_STORE_ERROR, GW_STORE_ERROR_READ_ONLY,
+                   _("“%s” is empty and read-only, so Groundwork cannot set it up."), self->path);
+      return NULL;
+    }
+
+  sqlite3_busy_timeout (self->db, 5000);
+
+  if (!self->read_only)
+    {
+      /* Write-ahead logging keeps readers and the writer out of each
+       * other's way and survives a crash mid-write. */
+      if (!_gw_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
+          !_gw_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
+          !_gw_store_exec (self, "PRAGMA synchronous = NORMAL", error))
+        return NULL;
+
+      if (!migrate (self, error))
+        return NULL;
+
+      if ((st.st_mode & 0077) != 0)
+        g_chmod (self->path, 0600);
+    }
+  else
+    {
+      int version = 0;
+
+      _gw_store_exec (self, "PRAGMA foreign_keys = ON", NULL);
+      query_int (self, "PRAGMA user_version", &version);
+      if (version < GW_SCHEMA_VERSION)
+        {
+          g_set_error (error, GW_STORE_ERROR, GW_STORE_ERROR_READ_ONLY,
+                       _("“%s” was written by an older Groundwork and is read-only, so it cannot be updated."),
+                       self->path);
+          return NULL;
+        }
+    }
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+gw_store_get_path (GwStore *self)
+{
+  g_return_val_if_fail (GW_IS_STORE (self), NULL);
+  return self->path;
+}
+
+gboolean
+gw_store_is_read_only (GwStore *self)
+{
+  g_return_val_if_fail (GW_IS_STORE (self), TRUE);
+  return self->read_only;
+}
+
+int
+gw_store_get_schema_version (GwStore *self)
+{
+  int version = 0;
+
+  g_return_val_if_fail (GW_IS_STORE (self), 0);
+  query_int (self, "PRAGMA user_version", &version);
+  return version;
+}
+
+/**
+ * gw_store_dup_setting:
+ *
+ * Returns: (transfer full) (nullable): the organization's setting @key.
+ */
+char *
+gw_store_dup_setting (GwStore    *self,
+                      const char *key)
+{
+  sqlite3_stmt *stmt;
+  char *value = NULL;
+
+  g_return_val_if_fail (GW_IS_STORE (self), NULL);
+
+  stmt = _gw_store_prepare (self, "SELECT value FROM settings WHERE key = ?", NULL);
+  if (stmt == NULL)
+    return NULL;
+
+  _gw_store_bind_text (stmt, 1, key);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = _gw_store_column_dup (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return value;
+}
+
+/**
+ * gw_store_set_setting:
+ * @value: (nullable): the new value, or %NULL to go back to the default
+ */
+gboolean
+gw_store_set_setting (GwStore     *self,
+                      const char  *key,
+                      const char  *value,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (GW_IS_STORE (self), FALSE);
+
+  if (!_gw_store_check_writable (self, error))
+    return FALSE;
+
+  if (value == NULL)
+    stmt = _gw_store_prepare (self, "DELETE FROM settings WHERE key = ?", error);
+  else
+    stmt = _gw_store_prepare (self, "INSERT INTO settings (key, value) VALUES (?, ?)"
+                                    " ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  _gw_store_bind_text (stmt, 1, key);
+  if (value != NULL)
+    _gw_store_bind_text (stmt, 2, value);
+
+  if (!_gw_store_step_done (self, stmt, error))
+    return FALSE;
+
+  g_signal_emit (self, signals[SETTINGS_CHANGED], 0, key);
+  return TRUE;
+}
+
+/**
+ * gw_store_dup_organization_name:
+ *
+ * Returns: (transfer full): the organization's name, or an empty string.
+ */
+char *
+gw_store_dup_organization_name (GwStore *self)
+{
+  char *name = gw_store_dup_setting (self, "organization-name");
+
+  return name ? name : g_strdup ("");
+}
+
+gboolean
+gw_store_set_organization_name (GwStore     *self,
+                                const char  *name,
+                                GError     **error)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (name ? name : ""));
+
+  return gw_store_set_setting (self, "organization-name", stripped[0] ? stripped : NULL, error);
+}
+
+void
+gw_unity_version_free (GwUnityVersion *version)
+{
+  if (version == NULL)
+    return;
+
+  g_free (version->text);
+  g_free (version->created);
+  g_free (version);
+}
+
+static GwUnityVersion *
+unity_from_row (sqlite3_stmt *stmt)
+{
+  GwUnityVersion *version = g_new0 (GwUnityVersion, 1);
+
+  version->id = sqlite3_column_int64 (stmt, 0);
+  version->number = sqlite3_column_int (stmt, 1);
+  version->text = _gw_store_column_dup (stmt, 2);
+  version->created = _gw_store_column_dup (stmt, 3);
+
+  return version;
+}
+
+/**
+ * gw_store_dup_current_unity:
+ *
+ * Returns: (transfer full) (nullable): the points of unity in force, or
+ *   %NULL when the organization has not written them yet.
+ */
+GwUnityVersion *
+gw_store_dup_current_unity (GwStore *self)
+{
+  sqlite3_stmt *stmt;
+  GwUnityVersion *version = NULL;
+
+  g_return_val_if_fail (GW_IS_STORE (self), NULL);
+
+  stmt = _gw_store_prepare (self, "SELECT id, number, text, created FROM unity_versions"
+                                  " ORDER BY number DESC LIMIT 1", NULL);
+  if (stmt == NULL)
+    return NULL;
+
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    version = unity_from_row (stmt);
+  sqlite3_reset (stmt);
+
+  return version;
+}
+
+/**
+ * gw_store_list_unity_versions:
+ *
+ * Returns: (transfer full) (element-type GwUnityVersion): every version of
+ *   the points of unity, newest first.
+ */
+GPtrArray *
+gw_store_list_unity_versions (GwStore *self)
+{
+  GPtrArray *versions = g_ptr_array_new_with_free_func ((GDestroyNotify) gw_unity_version_free);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (GW_IS_STORE (self), versions);
+
+  stmt = _gw_store_prepare (self, "SELECT id, number, text, created FROM unity_versions"
+                                  " ORDER BY number DESC", NULL);
+  if (stmt == NULL)
+    return versions;
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (versions, unity_from_row (stmt));
+  sqlite3_reset (stmt);
+
+  return versions;
+}
+
+/**
+ * gw_store_add_unity_version:
+ *
+ * Records a new version of the points of unity, which becomes the one
+ * people must agree to before becoming members. Earlier versions are kept.
+ *
+ * Returns: (transfer full) (nullable): the new version.
+ */
+GwUnityVersion *
+gw_store_add_unity_version (GwStore     *self,
+                            const char  *text,
+                            GError     **error)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text ? text : ""));
+  g_autofree char *uuid = gw_text_uuid ();
+  g_autofree char *now = gw_date_now_utc ();
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (GW_IS_STORE (self), NULL);
+
+  if (!_gw_store_check_writable (self, error))
+    return NULL;
+
+  if (stripped[0] == '\0')
+    {
+      g_set_error (error, GW_STORE_ERROR, GW_STORE_ERROR_INVALID,
+                   _("The points of unity are empty. Write at least one point."));
+      return NULL;
+    }
+
+  stmt = _gw_store_prepare (self, "INSERT INTO unity_versions (uuid, number, text, created, updated)"
+                                  " VALUES (?, (SELECT coalesce(max(number), 0) + 1 FROM unity_versions), ?, ?, ?)",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+
+  _gw_store_bind_text (stmt, 1, uuid);
+  _gw_store_bind_text (stmt, 2, stripped);
+  _gw_store_bind_text (stmt, 3, now);
+  _gw_store_bind_text (stmt, 4, now);
+
+  if (!_gw_store_step_done (self, stmt, error))
+    return NULL;
+
+  g_signal_emit (self, signals[SETTINGS_CHANGED], 0, "points-of-unity");
+  return gw_store_dup_current_unity (self);
+}

@@ -1,0 +1,210 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "gw-text.h"
+
+/**
+ * gw_text_fold:
+ *
+ * Returns: (transfer full): @text lower-cased with accents removed and runs
+ * of spaces collapsed, so that "José  Martínez" and "jose martinez" compare
+ * equal. Used for sorting names and for spotting likely duplicates.
+ */
+char *
+gw_text_fold (const char *text)
+{
+  g_autofree char *decomposed = NULL;
+  GString *out;
+  gboolean last_space = TRUE;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_NFKD);
+  if (decomposed == NULL)
+    return g_strdup ("");
+
+  out = g_string_sized_new (strlen (decomposed));
+
+  for (const char *p = decomposed; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      GUnicodeType type = g_unichar_type (c);
+
+      if (type == G_UNICODE_NON_SPACING_MARK ||
+          type == G_UNICODE_SPACING_MARK ||
+          type == G_UNICODE_ENCLOSING_MARK)
+        continue;
+
+      if (g_unichar_isspace (c))
+        {
+          if (!last_space)
+            g_string_append_c (out, ' ');
+          last_space = TRUE;
+          continue;
+        }
+
+      /* Letters without a decomposition that people type without marks. */
+      switch (c)
+        {
+        case 0x0111: case 0x0110: c = 'd'; break; /* đ Đ */
+        case 0x0142: case 0x0141: c = 'l'; break; /* ł Ł */
+        case 0x00F8: case 0x00D8: c = 'o'; break; /* ø Ø */
+        case 0x00DF: g_string_append (out, "ss"); last_space = FALSE; continue;
+        default: c = g_unichar_tolower (c); break;
+        }
+
+      g_string_append_unichar (out, c);
+      last_space = FALSE;
+    }
+
+  if (out->len > 0 && out->str[out->len - 1] == ' ')
+    g_string_truncate (out, out->len - 1);
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * gw_text_phone_digits:
+ *
+ * Returns: (transfer full): only the digits of @phone.
+ */
+char *
+gw_text_phone_digits (const char *phone)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = phone ? phone : ""; *p; p++)
+    if (g_ascii_isdigit (*p))
+      g_string_append_c (out, *p);
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * gw_text_distance:
+ *
+ * The edit distance between two strings in characters (insertions,
+ * deletions, substitutions and swaps of neighbours), or @max + 1 as soon as
+ * it is known to exceed @max.
+ */
+guint
+gw_text_distance (const char *a,
+                  const char *b,
+                  guint       max)
+{
+  g_autofree gunichar *ua = NULL;
+  g_autofree gunichar *ub = NULL;
+  g_autofree guint *rows = NULL;
+  glong la, lb;
+  guint *prev2, *prev, *cur;
+  guint result;
+
+  ua = g_utf8_to_ucs4_fast (a, -1, &la);
+  ub = g_utf8_to_ucs4_fast (b, -1, &lb);
+
+  if ((guint) ABS (la - lb) > max)
+    return max + 1;
+
+  rows = g_new0 (guint, 3 * (lb + 1));
+  prev2 = rows;
+  prev = rows + (lb + 1);
+  cur = rows + 2 * (lb + 1);
+
+  for (glong j = 0; j <= lb; j++)
+    prev[j] = j;
+
+  for (glong i = 1; i <= la; i++)
+    {
+      guint row_min;
+      guint *tmp;
+
+      cur[0] = i;
+      row_min = cur[0];
+
+      for (glong j = 1; j <= lb; j++)
+        {
+          guint cost = ua[i - 1] == ub[j - 1] ? 0 : 1;
+          guint v = MIN (MIN (prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
+
+          if (i > 1 && j > 1 && ua[i - 1] == ub[j - 2] && ua[i - 2] == ub[j - 1])
+            v = MIN (v, prev2[j - 2] + 1);
+
+          cur[j] = v;
+          row_min = MIN (row_min, v);
+        }
+
+      if (row_min > max)
+        return max + 1;
+
+      tmp = prev2;
+      prev2 = prev;
+      prev = cur;
+      cur = tmp;
+    }
+
+  result = prev[lb];
+  return MIN (result, max + 1);
+}
+
+/**
+ * gw_text_fts_query:
+ *
+ * Turns what a person typed into an FTS5 query where every word is a
+ * prefix and all words must match. Punctuation separates words, so that
+ * "555-01" finds "555-0123" and nothing typed can break the query syntax.
+ *
+ * Returns: (transfer full) (nullable): the query, or %NULL when @search
+ *   holds no word at all.
+ */
+char *
+gw_text_fts_query (const char *search)
+{
+  GString *query = g_string_new (NULL);
+  GString *word = g_string_new (NULL);
+
+  for (const char *p = search ? search : ""; ; p = g_utf8_next_char (p))
+    {
+      gunichar c = *p ? g_utf8_get_char (p) : 0;
+
+      if (c != 0 && (g_unichar_isalnum (c) || g_unichar_ismark (c)))
+        {
+          g_string_append_unichar (word, c);
+          continue;
+        }
+
+      if (word->len > 0)
+        {
+          if (query->len > 0)
+            g_string_append (query, " AND ");
+          g_string_append_printf (query, "\"%s\"*", word->str);
+          g_string_truncate (word, 0);
+        }
+
+      if (c == 0)
+        break;
+    }
+
+  g_string_free (word, TRUE);
+
+  if (query->len == 0)
+    {
+      g_string_free (query, TRUE);
+      return NULL;
+    }
+
+  return g_string_free (query, FALSE);
+}
+
+/**
+ * gw_text_uuid:
+ *
+ * Returns: (transfer full): a new random UUID.
+ */
+char *
+gw_text_uuid (void)
+{
+  return g_uuid_string_random ();
+}

@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+char  *gw_text_fold            (const char *text);
+char  *gw_text_phone_digits    (const char *phone);
+guint  gw_text_distance        (const char *a,
+                                const char *b,
+                                guint       max);
+char  *gw_text_fts_query       (const char *search);
+char  *gw_text_uuid            (void);
+
+G_END_DECLS

@@ -1,0 +1,211 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gw-application.h"
+#include "gw-demo.h"
+#include "gw-preferences-window.h"
+#include "gw-store-members.h"
+#include "gw-window.h"
+
+struct _GwApplication
+{
+  AdwApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (GwApplication, gw_application, ADW_TYPE_APPLICATION)
+
+static void
+present_store (GwApplication *self,
+               GwStore       *store,
+               const GError  *error)
+{
+  GwWindow *window = gw_window_new (GTK_APPLICATION (self), store, error);
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/**
+ * gw_application_open_demo:
+ *
+ * Opens a new window on a fresh sample chapter, kept apart from the user's
+ * own roster.
+ */
+void
+gw_application_open_demo (GwApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GwStore) store = gw_demo_open_new (&error);
+
+  present_store (self, store, error);
+}
+
+static void
+open_path (GwApplication *self,
+           const char    *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GwStore) store = gw_store_open (path, &error);
+
+  if (store != NULL)
+    gw_store_purge_deleted (store, NULL);
+
+  present_store (self, store, error);
+}
+
+static int
+gw_application_command_line (GApplication            *app,
+                             GApplicationCommandLine *command_line)
+{
+  GwApplication *self = GW_APPLICATION (app);
+  GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  g_autofree char *database = NULL;
+  gboolean demo = FALSE;
+
+  g_variant_dict_lookup (options, "demo", "b", &demo);
+
+  if (demo)
+    {
+      gw_application_open_demo (self);
+      return 0;
+    }
+
+  if (g_variant_dict_lookup (options, "database", "^ay", &database))
+    {
+      g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line, database);
+      g_autofree char *path = g_file_get_path (file);
+
+      open_path (self, path);
+      return 0;
+    }
+
+  g_application_activate (app);
+  return 0;
+}
+
+static void
+gw_application_activate (GApplication *app)
+{
+  GwApplication *self = GW_APPLICATION (app);
+  g_autofree char *path = NULL;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  path = gw_store_dup_default_path ();
+  open_path (self, path);
+}
+
+static void
+gw_application_startup (GApplication *app)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+  G_APPLICATION_CLASS (gw_application_parent_class)->startup (app);
+
+  gtk_css_provider_load_from_resource (provider, "/org/groundwork/Groundwork/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  gtk_window_set_default_icon_name (APPLICATION_ID);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  GApplication *app = user_data;
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (app)));
+
+  /* Closing each window lets it save its size and purge deleted people. */
+  for (GList *iter = windows; iter; iter = iter->next)
+    gtk_window_close (iter->data);
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  static const char *developers[] = { "Groundwork contributors", NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (app),
+                         "application-name", _("Groundwork"),
+                         "application-icon", APPLICATION_ID,
+                         "version", PACKAGE_VERSION,
+                         "developer-name", _("Groundwork contributors"),
+                         "developers", developers,
+                         "comments", _("The roster, meetings and records of grassroots mass organizations"),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+open_demo_action (GSimpleAction *action,
+                  GVariant      *param,
+                  gpointer       user_data)
+{
+  gw_application_open_demo (GW_APPLICATION (user_data));
+}
+
+static void
+help_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+
+  gtk_show_uri (gtk_application_get_active_window (app), "help:groundwork", GDK_CURRENT_TIME);
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_action },
+  { "about", about_action },
+  { "open-demo", open_demo_action },
+  { "help", help_action },
+};
+
+static void
+gw_application_class_init (GwApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->activate = gw_application_activate;
+  app_class->startup = gw_application_startup;
+  app_class->command_line = gw_application_command_line;
+}
+
+static void
+gw_application_init (GwApplication *self)
+{
+  static const GOptionEntry entries[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL, N_("Open the database at PATH"), N_("PATH") },
+    { "demo", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Open a fresh sample chapter to explore"), NULL },
+    { NULL }
+  };
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *help_accels[] = { "F1", NULL };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.help", help_accels);
+}
+
+GwApplication *
+gw_application_new (void)
+{
+  return g_object_new (GW_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
+                       "resource-base-path", "/org/groundwork/Groundwork",
+                       NULL);
+}

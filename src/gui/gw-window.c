@@ -1,0 +1,346 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gw-ladder.h"
+#include "gw-member-detail.h"
+#include "gw-member-editor.h"
+#include "gw-preferences-window.h"
+#include "gw-roster-page.h"
+#include "gw-store-members.h"
+#include "gw-window.h"
+
+struct _GwWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GwStore              *store;
+  GSettings            *settings;
+
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwStatusPage        *error_page;
+  GtkRevealer          *read_only_revealer;
+  AdwLeaflet           *leaflet;
+  GwRosterPage         *roster_page;
+  GwMemberDetail       *member_detail;
+};
+
+G_DEFINE_FINAL_TYPE (GwWindow, gw_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void
+update_title (GwWindow *self)
+{
+  g_autofree char *name = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  name = gw_store_dup_organization_name (self->store);
+  gtk_window_set_title (GTK_WINDOW (self), name[0] ? name : _("Groundwork"));
+  gw_roster_page_set_title (self->roster_page, name[0] ? name : _("Groundwork"));
+}
+
+static void
+settings_changed_cb (GwStore    *store,
+                     const char *key,
+                     GwWindow   *self)
+{
+  update_title (self);
+}
+
+/**
+ * gw_window_show_member:
+ *
+ * Shows the member's record; 0 goes back to the roster.
+ */
+void
+gw_window_show_member (GwWindow *self,
+                       gint64    member_id)
+{
+  g_return_if_fail (GW_IS_WINDOW (self));
+
+  if (member_id <= 0)
+    {
+      adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->roster_page));
+      gw_roster_page_focus_list (self->roster_page);
+      return;
+    }
+
+  gw_member_detail_set_member (self->member_detail, member_id);
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->member_detail));
+}
+
+void
+gw_window_add_toast (GwWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (GW_IS_WINDOW (self));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+GwStore *
+gw_window_get_store (GwWindow *self)
+{
+  g_return_val_if_fail (GW_IS_WINDOW (self), NULL);
+  return self->store;
+}
+
+/**
+ * gw_window_show_error:
+ *
+ * Tells the person what went wrong in a dialog they must acknowledge.
+ */
+void
+gw_window_show_error (GwWindow     *self,
+                      const char   *heading,
+                      const GError *error)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error ? error->message : NULL);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+undo_clicked_cb (AdwToast *toast,
+                 GwWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (toast), "member-id"));
+
+  if (!gw_store_restore_member (self->store, id, &error))
+    gw_window_show_error (self, _("Could Not Undo"), error);
+}
+
+static void
+delete_member_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  GwWindow *self = GW_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GwMember) member = NULL;
+  g_autofree char *title = NULL;
+  gint64 id = g_variant_get_int64 (param);
+  AdwToast *toast;
+
+  member = gw_store_load_member (self->store, id, &error);
+  if (member == NULL || !gw_store_delete_member (self->store, id, &error))
+    {
+      gw_window_show_error (self, _("Could Not Delete"), error);
+      return;
+    }
+
+  if (adw_leaflet_get_visible_child (self->leaflet) == GTK_WIDGET (self->member_detail))
+    gw_window_show_member (self, 0);
+
+  /* Translators: %s is a person's name. */
+  title = g_strdup_printf (_("%s was removed from the roster"), gw_member_get_full_name (member));
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, 10);
+  g_object_set_data (G_OBJECT (toast), "member-id", GSIZE_TO_POINTER (id));
+  g_signal_connect (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), self);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+add_member_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  GwWindow *self = GW_WINDOW (widget);
+
+  if (self->store == NULL || gw_store_is_read_only (self->store))
+    return;
+
+  gtk_window_present (GTK_WINDOW (gw_member_editor_new (GTK_WINDOW (self), self->store, 0)));
+}
+
+static void
+edit_member_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  GwWindow *self = GW_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (gw_member_editor_new (GTK_WINDOW (self), self->store,
+                                                        g_variant_get_int64 (param))));
+}
+
+static void
+show_member_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  gw_window_show_member (GW_WINDOW (widget), g_variant_get_int64 (param));
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  gw_window_show_member (GW_WINDOW (widget), 0);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  GwWindow *self = GW_WINDOW (widget);
+
+  gw_window_show_member (self, 0);
+  gw_roster_page_start_search (self->roster_page);
+}
+
+static void
+preferences_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  GwWindow *self = GW_WINDOW (widget);
+
+  if (self->store == NULL)
+    return;
+
+  gtk_window_present (GTK_WINDOW (gw_preferences_window_new (GTK_WINDOW (self), self->store)));
+}
+
+static gboolean
+gw_window_close_request (GtkWindow *window)
+{
+  GwWindow *self = GW_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+
+  /* Undo is offered only while the window is open; after that, removed
+   * people are gone for good, so nothing about them stays behind. */
+  if (self->store != NULL)
+    gw_store_purge_deleted (self->store, NULL);
+
+  return GTK_WINDOW_CLASS (gw_window_parent_class)->close_request (window);
+}
+
+static void
+gw_window_dispose (GObject *object)
+{
+  GwWindow *self = GW_WINDOW (object);
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), GW_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (gw_window_parent_class)->dispose (object);
+}
+
+static void
+gw_window_finalize (GObject *object)
+{
+  GwWindow *self = GW_WINDOW (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (gw_window_parent_class)->finalize (object);
+}
+
+static void
+gw_window_class_init (GwWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = gw_window_dispose;
+  object_class->finalize = gw_window_finalize;
+  window_class->close_request = gw_window_close_request;
+
+  g_type_ensure (GW_TYPE_ROSTER_PAGE);
+  g_type_ensure (GW_TYPE_MEMBER_DETAIL);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/groundwork/Groundwork/gw-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, GwWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, GwWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, GwWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, GwWindow, read_only_revealer);
+  gtk_widget_class_bind_template_child (widget_class, GwWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, GwWindow, roster_page);
+  gtk_widget_class_bind_template_child (widget_class, GwWindow, member_detail);
+
+  gtk_widget_class_install_action (widget_class, "win.add-member", NULL, add_member_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-member", "x", edit_member_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-member", "x", delete_member_action);
+  gtk_widget_class_install_action (widget_class, "win.show-member", "x", show_member_action);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.add-member", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
+}
+
+static void
+gw_window_init (GwWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APPLICATION_ID);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+/**
+ * gw_window_new:
+ * @store: (nullable): the database to show
+ * @error: (nullable): why @store could not be opened
+ *
+ * Returns: (transfer floating): a window on @store, or one that explains
+ *   @error and offers a way on.
+ */
+GwWindow *
+gw_window_new (GtkApplication *application,
+               GwStore        *store,
+               const GError   *error)
+{
+  GwWindow *self = g_object_new (GW_TYPE_WINDOW, "application", application, NULL);
+
+  if (store == NULL)
+    {
+      adw_status_page_set_description (self->error_page, error ? error->message : NULL);
+      gtk_stack_set_visible_child_name (self->main_stack, "error");
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-member", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", FALSE);
+      return self;
+    }
+
+  self->store = g_object_ref (store);
+  g_signal_connect (store, "settings-changed", G_CALLBACK (settings_changed_cb), self);
+
+  gtk_stack_set_visible_child_name (self->main_stack, "roster");
+  gtk_revealer_set_reveal_child (self->read_only_revealer, gw_store_is_read_only (store));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-member", !gw_store_is_read_only (store));
+
+  gw_roster_page_set_store (self->roster_page, store);
+  gw_member_detail_set_store (self->member_detail, store);
+  update_title (self);
+
+  return self;
+}
