@@ -390,6 +390,8 @@ gw_roster_page_set_store (GwRosterPage *self,
   g_return_if_fail (self->store == NULL);
 
   self->store = g_object_ref (store);
+  refresh_stage_labels (self);
+
   self->members = gw_member_list_new (store);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->members)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
@@ -406,7 +408,6 @@ gw_roster_page_set_store (GwRosterPage *self,
   statuses = make_choices (_("Any status"), status_labels);
   gtk_drop_down_set_model (self->status_filter, statuses);
 
-  refresh_stage_labels (self);
   refresh_lists (self);
 
   view_sorter = gtk_column_view_get_sorter (self->column_view);
