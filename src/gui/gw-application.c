@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <glib-unix.h>
 
 #include "gw-application.h"
 #include "gw-demo.h"
@@ -11,7 +13,10 @@
 
 struct _GwApplication
 {
-  AdwApplication parent_instance;
+  AdwApplication  parent_instance;
+
+  /* Sample chapters opened with --demo, removed when Groundwork quits. */
+  GPtrArray      *demo_paths;
 };
 
 G_DEFINE_FINAL_TYPE (GwApplication, gw_application, ADW_TYPE_APPLICATION)
@@ -37,6 +42,9 @@ gw_application_open_demo (GwApplication *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GwStore) store = gw_demo_open_new (&error);
+
+  if (store != NULL)
+    g_ptr_array_add (self->demo_paths, g_strdup (gw_store_get_path (store)));
 
   present_store (self, store, error);
 }
@@ -101,6 +109,13 @@ gw_application_activate (GApplication *app)
   open_path (self, path);
 }
 
+static gboolean
+quit_on_signal_cb (gpointer user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 gw_application_startup (GApplication *app)
 {
@@ -113,6 +128,41 @@ gw_application_startup (GApplication *app)
                                               GTK_STYLE_PROVIDER (provider),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   gtk_window_set_default_icon_name (APPLICATION_ID);
+
+  /* Being told to stop (logging out, Ctrl+C in a terminal) still removes
+   * the demo's temporary files. */
+  g_unix_signal_add (SIGTERM, quit_on_signal_cb, app);
+  g_unix_signal_add (SIGINT, quit_on_signal_cb, app);
+}
+
+static void
+gw_application_shutdown (GApplication *app)
+{
+  GwApplication *self = GW_APPLICATION (app);
+
+  G_APPLICATION_CLASS (gw_application_parent_class)->shutdown (app);
+
+  for (guint i = 0; i < self->demo_paths->len; i++)
+    {
+      const char *path = g_ptr_array_index (self->demo_paths, i);
+      g_autofree char *dir = g_path_get_dirname (path);
+      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+      g_unlink (wal);
+      g_unlink (shm);
+      g_unlink (path);
+      g_rmdir (dir);
+    }
+}
+
+static void
+gw_application_finalize (GObject *object)
+{
+  GwApplication *self = GW_APPLICATION (object);
+
+  g_clear_pointer (&self->demo_paths, g_ptr_array_unref);
+  G_OBJECT_CLASS (gw_application_parent_class)->finalize (object);
 }
 
 static void
@@ -177,7 +227,10 @@ static void
 gw_application_class_init (GwApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->finalize = gw_application_finalize;
+  app_class->shutdown = gw_application_shutdown;
   app_class->activate = gw_application_activate;
   app_class->startup = gw_application_startup;
   app_class->command_line = gw_application_command_line;
@@ -193,6 +246,8 @@ gw_application_init (GwApplication *self)
   };
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *help_accels[] = { "F1", NULL };
+
+  self->demo_paths = g_ptr_array_new_with_free_func (g_free);
 
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
