@@ -1,0 +1,1297 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "gw-demo.h"
+#include "gw-ladder.h"
+#include "gw-member.h"
+#include "gw-store-members.h"
+#include "gw-store-private.h"
+
+/* A sample chapter of a tenant union and mutual-aid group in a neighbourhood
+ * where several language communities live side by side. The sample is built
+ * from a seeded GRand and dated relative to a fixed day rather than today, so
+ * that the same seed always gives the same roster and the same history: tests
+ * and benchmarks can rely on it, and screenshots do not drift. */
+
+#define REFERENCE_YEAR  2026
+#define REFERENCE_MONTH G_DATE_NOVEMBER
+#define REFERENCE_DAY   1
+
+/* How far back the oldest member joined, in days (about three years). */
+#define HISTORY_DAYS 1095
+
+#define DEMO_SEED 20261101
+
+#define PICK(rand, array) ((array)[g_rand_int_range ((rand), 0, G_N_ELEMENTS (array))])
+
+typedef enum
+{
+  COMMUNITY_LATIN_AMERICAN,
+  COMMUNITY_VIETNAMESE,
+  COMMUNITY_SOMALI,
+  COMMUNITY_FILIPINO,
+  COMMUNITY_ARAB,
+  COMMUNITY_HAITIAN,
+  COMMUNITY_CANTONESE,
+  COMMUNITY_MANDARIN,
+  COMMUNITY_POLISH,
+  COMMUNITY_ENGLISH,
+  N_COMMUNITIES
+} Community;
+
+/* Percentages of the neighbourhood; they add up to 100. */
+static const guint community_weights[N_COMMUNITIES] = { 22, 11, 9, 8, 9, 8, 6, 5, 6, 16 };
+
+typedef struct
+{
+  const char *given;
+  const char *nick;     /* what people call them, or NULL */
+  gboolean    female;
+  const char *native;   /* the given name in its own script, or NULL */
+} Given;
+
+typedef struct
+{
+  const char *latin;
+  const char *native;
+} Family;
+
+typedef struct
+{
+  const char *male;
+  const char *female;
+} GenderedFamily;
+
+static const Given latin_american_given[] = {
+  { "María", NULL, TRUE }, { "Guadalupe", "Lupe", TRUE }, { "Rosa", "Doña Rosa", TRUE },
+  { "Ana Lucía", NULL, TRUE }, { "Carmen", "Doña Carmen", TRUE }, { "Sofía", NULL, TRUE },
+  { "Yesenia", "Yesi", TRUE }, { "Marisol", NULL, TRUE }, { "Verónica", "Vero", TRUE },
+  { "Inés", NULL, TRUE }, { "Ximena", NULL, TRUE }, { "Concepción", "Conchita", TRUE },
+  { "Dolores", "Lola", TRUE }, { "María José", "Majo", TRUE },
+  { "José", "Pepe", FALSE }, { "Juan Carlos", NULL, FALSE }, { "Luis", NULL, FALSE },
+  { "Jesús", "Chuy", FALSE }, { "Miguel Ángel", NULL, FALSE }, { "Andrés", NULL, FALSE },
+  { "Héctor", NULL, FALSE }, { "Raúl", NULL, FALSE }, { "Óscar", NULL, FALSE },
+  { "Ramón", "Don Ramón", FALSE }, { "Francisco", "Pancho", FALSE }, { "Joaquín", NULL, FALSE },
+  { "Efraín", NULL, FALSE },
+};
+
+static const char * const latin_american_family[] = {
+  "Martínez", "García", "Hernández", "López", "González", "Rodríguez", "Pérez", "Sánchez",
+  "Ramírez", "Flores", "Gómez", "Díaz", "Cruz", "Morales", "Ortiz", "Gutiérrez", "Chávez",
+  "Ramos", "Núñez", "Muñoz", "Jiménez", "Vásquez", "Castañeda", "Ibáñez", "Peña", "Quiñones",
+  "Avilés", "Mejía", "Zúñiga", "Orellana",
+};
+
+static const char * const vietnamese_family[] = {
+  "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ",
+  "Ngô", "Dương", "Lý", "Trương",
+};
+
+static const Given vietnamese_given[] = {
+  { "Lan", NULL, TRUE }, { "Hoa", NULL, TRUE }, { "Mai", NULL, TRUE }, { "Hương", NULL, TRUE },
+  { "Linh", NULL, TRUE }, { "Thảo", NULL, TRUE }, { "Trang", NULL, TRUE }, { "Hạnh", NULL, TRUE },
+  { "Phương", NULL, TRUE }, { "Nga", NULL, TRUE }, { "Tuyết", NULL, TRUE }, { "Loan", NULL, TRUE },
+  { "Yến", NULL, TRUE }, { "Nhung", NULL, TRUE },
+  { "Anh", NULL, FALSE }, { "Hùng", NULL, FALSE }, { "Dũng", NULL, FALSE }, { "Tuấn", NULL, FALSE },
+  { "Long", NULL, FALSE }, { "Khoa", NULL, FALSE }, { "Bảo", NULL, FALSE }, { "Phúc", NULL, FALSE },
+  { "Quang", NULL, FALSE }, { "Sơn", NULL, FALSE }, { "Thắng", NULL, FALSE }, { "Hải", NULL, FALSE },
+  { "Cường", NULL, FALSE }, { "Việt", NULL, FALSE },
+};
+
+static const char * const vietnamese_middle_female[] = { "Ngọc", "Thanh", "Hồng", "Kim", "Thu" };
+static const char * const vietnamese_middle_male[] = { "Minh", "Đức", "Quốc", "Hữu", "Thành" };
+static const char * const vietnamese_english_female[] = { "Linda", "Kathy", "Jenny", "Tina" };
+static const char * const vietnamese_english_male[] = { "Tony", "Kevin", "Peter", "Danny" };
+
+static const Given somali_given[] = {
+  { "Hodan", NULL, TRUE }, { "Amina", NULL, TRUE }, { "Faadumo", NULL, TRUE },
+  { "Sahra", NULL, TRUE }, { "Hawa", NULL, TRUE }, { "Ifrah", NULL, TRUE }, { "Ayaan", NULL, TRUE },
+  { "Khadra", NULL, TRUE }, { "Nimco", NULL, TRUE }, { "Ubah", NULL, TRUE }, { "Sagal", NULL, TRUE },
+  { "Deeqa", NULL, TRUE }, { "Hibo", NULL, TRUE }, { "Sucaad", NULL, TRUE }, { "Muna", NULL, TRUE },
+  { "Abdirahman", NULL, FALSE }, { "Maxamed", NULL, FALSE }, { "Mohamed", NULL, FALSE },
+  { "Ahmed", NULL, FALSE }, { "Abdi", NULL, FALSE }, { "Hassan", NULL, FALSE },
+  { "Yusuf", NULL, FALSE }, { "Omar", NULL, FALSE }, { "Abdullahi", NULL, FALSE },
+  { "Bashir", NULL, FALSE }, { "Liban", NULL, FALSE }, { "Mahad", NULL, FALSE },
+  { "Guled", NULL, FALSE }, { "Abdiqani", NULL, FALSE }, { "Cabdi", NULL, FALSE },
+};
+
+/* Somali names go given name, father's name, grandfather's name. */
+static const char * const somali_patronymic[] = {
+  "Warsame", "Farah", "Jama", "Hirsi", "Aden", "Osman", "Ali", "Nur", "Egal", "Dahir",
+  "Ismail", "Mohamud", "Abdi", "Yusuf", "Hassan", "Cali", "Guleed", "Samatar",
+};
+
+static const char * const somali_epithet[] = { "Dheere", "Yare", "Gaab", "Cadde" };
+
+static const Given filipino_given[] = {
+  { "Maria Theresa", "Tess", TRUE }, { "Rosario", "Charing", TRUE }, { "Lourdes", "Lulu", TRUE },
+  { "Marites", NULL, TRUE }, { "Jocelyn", "Joy", TRUE }, { "Analyn", NULL, TRUE },
+  { "Maricel", "Cel", TRUE }, { "Cristina", "Tina", TRUE }, { "Remedios", "Medy", TRUE },
+  { "Perla", NULL, TRUE },
+  { "Jose Maria", "Jun", FALSE }, { "Rodrigo", "Rod", FALSE }, { "Ernesto", "Ernie", FALSE },
+  { "Reynaldo", "Rey", FALSE }, { "Ramon", "Mon", FALSE }, { "Danilo", "Danny", FALSE },
+  { "Mark Anthony", "Mac", FALSE }, { "Jericho", "Echo", FALSE }, { "Eduardo", "Eddie", FALSE },
+  { "Rogelio", "Bong", FALSE },
+};
+
+static const char * const filipino_family[] = {
+  "Santos", "Reyes", "Cruz", "Bautista", "Ocampo", "Garcia", "Mendoza", "Villanueva",
+  "Dela Cruz", "Aquino", "Castillo", "Mercado", "Tolentino", "Manalo", "Dela Peña",
+  "Magbanua", "Pangilinan", "Soriano", "Macaraeg", "Dimaculangan",
+};
+
+static const Given arab_given[] = {
+  { "Fatima", NULL, TRUE, "فاطمة" }, { "Layla", NULL, TRUE, "ليلى" },
+  { "Yasmin", NULL, TRUE, "ياسمين" }, { "Nour", NULL, TRUE, "نور" }, { "Rania", NULL, TRUE },
+  { "Huda", NULL, TRUE }, { "Samira", NULL, TRUE }, { "Amal", NULL, TRUE },
+  { "Mariam", NULL, TRUE, "مريم" }, { "Zeinab", NULL, TRUE }, { "Hanan", NULL, TRUE },
+  { "Rasha", NULL, TRUE },
+  { "Ahmad", NULL, FALSE, "أحمد" }, { "Mahmoud", NULL, FALSE }, { "Khaled", NULL, FALSE, "خالد" },
+  { "Omar", NULL, FALSE, "عمر" }, { "Youssef", NULL, FALSE, "يوسف" }, { "Karim", NULL, FALSE },
+  { "Tariq", NULL, FALSE }, { "Samir", NULL, FALSE }, { "Hussein", NULL, FALSE },
+  { "Bilal", NULL, FALSE }, { "Ibrahim", NULL, FALSE }, { "Walid", NULL, FALSE },
+};
+
+static const char * const arab_family[] = {
+  "Haddad", "Khoury", "Mansour", "Al-Masri", "Nasser", "Saleh", "Hamdan", "Darwish",
+  "Abdallah", "El-Sayed", "Qasim", "Barakat", "Suleiman", "Al-Tamimi", "Shalabi", "Awad",
+};
+
+/* A parent is often called after the eldest son: Umm Khaled, Abu Omar. */
+static const char * const arab_son[] = {
+  "Khaled", "Omar", "Ahmad", "Youssef", "Mahmoud", "Karim", "Ali", "Hassan",
+};
+
+static const Given haitian_given[] = {
+  { "Marie-Claire", NULL, TRUE }, { "Rose-Marie", "Manmi Rose", TRUE }, { "Nadège", NULL, TRUE },
+  { "Guerline", NULL, TRUE }, { "Mirlande", NULL, TRUE }, { "Fabienne", NULL, TRUE },
+  { "Widline", NULL, TRUE }, { "Lovely", NULL, TRUE }, { "Stéphanie", NULL, TRUE },
+  { "Josette", "Tante Josette", TRUE }, { "Ketly", NULL, TRUE }, { "Mireille", NULL, TRUE },
+  { "Jean-Baptiste", "Ti Jean", FALSE }, { "Pierre-Louis", NULL, FALSE },
+  { "Jean-Robert", "Ti Robert", FALSE }, { "Wilner", "Ti Wil", FALSE }, { "Frantz", NULL, FALSE },
+  { "Réginald", "Reggie", FALSE }, { "Fritzner", NULL, FALSE }, { "Emmanuel", "Manno", FALSE },
+  { "Jean-Claude", NULL, FALSE }, { "Wisly", NULL, FALSE }, { "Gérald", NULL, FALSE },
+};
+
+static const char * const haitian_family[] = {
+  "Joseph", "Pierre", "Jean-Louis", "Charles", "Baptiste", "Étienne", "Désir", "Toussaint",
+  "Saint-Fleur", "Célestin", "Augustin", "Dorvil", "Petit-Frère", "Lafontant", "Jean-Pierre",
+  "Noël", "Béliard", "Exantus",
+};
+
+/* Cantonese speakers here mostly write traditional characters. */
+static const Given cantonese_given[] = {
+  { "Mei Ling", "Amy", TRUE, "美玲" }, { "Siu Fong", "Fanny", TRUE, "小芳" },
+  { "Lai Ching", "Lily", TRUE, "麗晶" }, { "Ka Yan", "Karen", TRUE, "嘉欣" },
+  { "Wai Ling", "Winnie", TRUE, "慧玲" }, { "Suk Yee", "Cecilia", TRUE, "淑儀" },
+  { "Kwok Wing", "Leslie", FALSE, "國榮" }, { "Wai Man", "Raymond", FALSE, "偉文" },
+  { "Chi Keung", "Kenny", FALSE, "志強" }, { "Ka Fai", "Kevin", FALSE, "家輝" },
+  { "Tak Wah", "Peter", FALSE, "德華" }, { "Siu Ming", NULL, FALSE, "小明" },
+};
+
+static const Family cantonese_family[] = {
+  { "Chan", "陳" }, { "Wong", "黃" }, { "Leung", "梁" }, { "Lam", "林" }, { "Ho", "何" },
+  { "Lee", "李" }, { "Cheung", "張" }, { "Ng", "吳" }, { "Tang", "鄧" }, { "Yip", "葉" },
+  { "Lau", "劉" }, { "Kwok", "郭" },
+};
+
+static const Given mandarin_given[] = {
+  { "Xiuying", NULL, TRUE, "秀英" }, { "Meiling", NULL, TRUE, "美玲" },
+  { "Jiahui", "Grace", TRUE, "佳慧" }, { "Yan", NULL, TRUE, "燕" },
+  { "Xiaoli", "Helen", TRUE, "晓丽" }, { "Jing", NULL, TRUE, "静" },
+  { "Wei", NULL, FALSE, "伟" }, { "Jun", "David", FALSE, "军" }, { "Hao", NULL, FALSE, "浩" },
+  { "Xiaoming", NULL, FALSE, "小明" }, { "Jianguo", NULL, FALSE, "建国" },
+  { "Zhiqiang", "Jack", FALSE, "志强" },
+};
+
+static const Family mandarin_family[] = {
+  { "Chen", "陈" }, { "Wang", "王" }, { "Li", "李" }, { "Zhang", "张" }, { "Liu", "刘" },
+  { "Zhou", "周" }, { "Lin", "林" }, { "Huang", "黄" }, { "Zhao", "赵" }, { "Wu", "吴" },
+  { "Yang", "杨" }, { "Xu", "徐" },
+};
+
+static const Given polish_given[] = {
+  { "Agnieszka", "Aga", TRUE }, { "Katarzyna", "Kasia", TRUE }, { "Małgorzata", "Gosia", TRUE },
+  { "Żaneta", NULL, TRUE }, { "Joanna", "Asia", TRUE }, { "Ewa", NULL, TRUE },
+  { "Bożena", NULL, TRUE }, { "Urszula", "Ula", TRUE }, { "Halina", "Pani Halina", TRUE },
+  { "Łukasz", NULL, FALSE }, { "Paweł", NULL, FALSE }, { "Krzysztof", "Krzysiek", FALSE },
+  { "Wojciech", "Wojtek", FALSE }, { "Piotr", "Piotrek", FALSE }, { "Grzegorz", "Grzesiek", FALSE },
+  { "Józef", "Pan Józef", FALSE }, { "Tomasz", "Tomek", FALSE }, { "Zbigniew", "Zbyszek", FALSE },
+};
+
+static const GenderedFamily polish_family[] = {
+  { "Kowalski", "Kowalska" }, { "Wiśniewski", "Wiśniewska" }, { "Wójcik", "Wójcik" },
+  { "Kamiński", "Kamińska" }, { "Lewandowski", "Lewandowska" }, { "Zieliński", "Zielińska" },
+  { "Szymański", "Szymańska" }, { "Woźniak", "Woźniak" }, { "Dąbrowski", "Dąbrowska" },
+  { "Kozłowski", "Kozłowska" }, { "Jankowski", "Jankowska" }, { "Mazur", "Mazur" },
+  { "Król", "Król" }, { "Wróbel", "Wróbel" }, { "Pawłowski", "Pawłowska" }, { "Sikora", "Sikora" },
+};
+
+static const Given english_given[] = {
+  { "Patricia", "Pat", TRUE }, { "Linda", NULL, TRUE }, { "Denise", NULL, TRUE },
+  { "Keisha", NULL, TRUE }, { "Shanice", NULL, TRUE }, { "Brenda", "Ms. Brenda", TRUE },
+  { "Megan", NULL, TRUE }, { "Tanya", NULL, TRUE }, { "Dorothy", "Miss Dot", TRUE },
+  { "Gloria", NULL, TRUE }, { "Ashley", NULL, TRUE }, { "Tamika", NULL, TRUE },
+  { "James", "Jimmy", FALSE }, { "Darnell", NULL, FALSE }, { "Robert", "Bobby", FALSE },
+  { "Tyrone", NULL, FALSE }, { "Michael", "Mike", FALSE }, { "Kevin", NULL, FALSE },
+  { "William", "Bill", FALSE }, { "Marcus", NULL, FALSE }, { "Dennis", NULL, FALSE },
+  { "Terrence", "T", FALSE }, { "Andre", "Dre", FALSE }, { "Curtis", NULL, FALSE },
+};
+
+static const char * const english_family[] = {
+  "Johnson", "Williams", "Brown", "Jackson", "Washington", "Miller", "O'Brien", "Thompson",
+  "Harris", "Robinson", "Walker", "Murphy", "Davis", "Coleman", "Brooks", "Sullivan",
+};
+
+/* The languages are names a person reads in the roster, so they are
+ * translated; the store keeps whatever text the organization typed. */
+static const char * const community_language[N_COMMUNITIES] = {
+  /* Translators: a language someone in the sample roster speaks. */
+  N_("Spanish"),
+  N_("Vietnamese"),
+  N_("Somali"),
+  N_("Tagalog"),
+  N_("Arabic"),
+  N_("Haitian Creole"),
+  N_("Cantonese"),
+  N_("Mandarin"),
+  N_("Polish"),
+  N_("English"),
+};
+
+typedef struct
+{
+  const char *street;
+  gboolean    building;   /* a block of flats rather than a street */
+  const char *tag;        /* the building committee's tag, or NULL */
+} Place;
+
+/* Street and building names stay as they are on the signs. */
+static const Place places[] = {
+  /* Translators: a tag for people who live in one building of the sample roster. */
+  { "Elm St", FALSE, N_("Elm St building") },
+  { "Riverside Towers", TRUE, N_("Riverside Towers") },
+  { "Maple Ave", FALSE, NULL },
+  { "Cedar Court", TRUE, N_("Cedar Court") },
+  { "Harbor Rd", FALSE, NULL },
+  { "Linden St", FALSE, NULL },
+  { "Eastgate Homes", TRUE, N_("Eastgate Homes") },
+  { "5th Ave", FALSE, NULL },
+  { "Station Square", FALSE, NULL },
+};
+
+typedef struct
+{
+  const char *tag;
+  guint       percent;
+} Tag;
+
+static const Tag tags[] = {
+  { N_("food distribution"), 24 },
+  { N_("door-knocking"), 12 },
+  { N_("phone tree"), 10 },
+  { N_("childcare"), 8 },
+  { N_("clothing drive"), 8 },
+  { N_("rent strike committee"), 5 },
+  { N_("legal clinic"), 5 },
+  { N_("youth program"), 4 },
+  { N_("driver"), 4 },
+};
+
+static const char * const skills[] = {
+  N_("cooking for large groups"),
+  N_("driving (has a van)"),
+  N_("bookkeeping"),
+  N_("carpentry and repairs"),
+  N_("graphic design"),
+  N_("first aid"),
+  N_("sewing and mending"),
+  N_("knows housing law basics"),
+  N_("social media"),
+  N_("public speaking"),
+  N_("plumbing"),
+  N_("spreadsheets"),
+  N_("banners and sign painting"),
+  N_("teaching English classes"),
+  N_("childcare"),
+};
+
+static const char * const notes[] = {
+  N_("Prefers calls after 6 pm."),
+  N_("Works nights: text, don't call."),
+  N_("Landlord has ignored repair requests about mould for a year."),
+  N_("Can host small meetings at home."),
+  N_("Needs childcare to come to meetings."),
+  N_("Came to the very first food distribution."),
+  N_("Met while door-knocking; interested in the rent strike."),
+  N_("Received an eviction notice; connected with the legal clinic."),
+  N_("Has a car and can help with deliveries on weekends."),
+  N_("Knows most of the families in the building."),
+};
+
+static const char * const agreement_notes[] = {
+  N_("Read the points of unity together at a study session."),
+  N_("Agreed after the orientation for new members."),
+  N_("Went through the points of unity with the person who recruited them."),
+};
+
+static const char * const member_notes[] = {
+  N_("Attended two study sessions and the orientation."),
+  N_("Active for three months in food distribution."),
+  N_("Agreed at the general meeting."),
+  N_("Took part in the door-knocking and the follow-up calls."),
+};
+
+static const char * const cadre_notes[] = {
+  N_("Has trained new members in door-knocking."),
+  N_("Led the rent strike committee through the repairs campaign."),
+  N_("Served as secretary several times and trained others to do it."),
+  N_("Runs the study group and keeps up the follow-up calls."),
+};
+
+static const char * const step_back_notes[] = {
+  N_("Asked to step back: new job, less time."),
+  N_("Stepped back to care for family."),
+  N_("Did not keep up with the study sessions; agreed at the review."),
+};
+
+static const char * const inactive_notes[] = {
+  N_("Not seen for two months; needs a call."),
+  N_("Working double shifts for now."),
+  N_("Out of the country for the summer."),
+};
+
+static const char * const left_notes[] = {
+  N_("Moved out of the neighbourhood."),
+  N_("Evicted; moved in with family across town."),
+  N_("Left after a disagreement; the door is open."),
+};
+
+static const char * const email_domains[] = {
+  "example.org", "example.net", "example.com", "mail.example",
+};
+
+typedef enum
+{
+  TRACK_VOLUNTEER,
+  TRACK_MEMBER,
+  TRACK_CADRE,
+} Track;
+
+/* An ISO 8601 date and its terminating nul. */
+typedef char IsoDate[11];
+
+typedef struct
+{
+  char    *name;
+  guint32  since;   /* Julian day they became cadre */
+} Approver;
+
+typedef struct
+{
+  GRand    *rand;
+  guint32   first_day;            /* Julian day of dates[0] */
+  guint32   last_day;             /* the reference day */
+  IsoDate  *dates;                /* ISO dates from first_day to last_day */
+  GArray   *approvers;            /* of Approver */
+  GArray   *by_community[N_COMMUNITIES];  /* of gint64, in order of joining */
+  GArray   *everyone;             /* of gint64, in order of joining */
+  const char *general_meeting;
+} Demo;
+
+static void
+clear_approver (gpointer data)
+{
+  Approver *approver = data;
+
+  g_free (approver->name);
+}
+
+static void
+demo_clear (Demo *demo)
+{
+  g_clear_pointer (&demo->rand, g_rand_free);
+  g_clear_pointer (&demo->dates, g_free);
+  g_clear_pointer (&demo->approvers, g_array_unref);
+  g_clear_pointer (&demo->everyone, g_array_unref);
+  for (guint i = 0; i < N_COMMUNITIES; i++)
+    g_clear_pointer (&demo->by_community[i], g_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Demo, demo_clear)
+
+static gboolean
+chance (Demo   *demo,
+        double  probability)
+{
+  return g_rand_double (demo->rand) < probability;
+}
+
+static const char *
+day_text (Demo    *demo,
+          guint32  day)
+{
+  g_assert (day >= demo->first_day && day <= demo->last_day);
+  return demo->dates[day - demo->first_day];
+}
+
+/* A day between @from and the reference day, usually @low to @high days
+ * after @from; squeezed into what is left when the reference day is close,
+ * so that a recent joiner's history still ends before it. */
+static guint32
+pick_day_after (Demo    *demo,
+                guint32  from,
+                int      low,
+                int      high)
+{
+  guint32 room = demo->last_day - from;
+  guint32 delay = g_rand_int_range (demo->rand, low, high + 1);
+
+  if (delay > room)
+    delay = g_rand_int_range (demo->rand, 0, room + 1);
+
+  return from + delay;
+}
+
+/* Someone who was already cadre on @day, or the general meeting when the
+ * chapter had none yet. */
+static const char *
+pick_approver (Demo    *demo,
+               guint32  day)
+{
+  if (demo->approvers->len == 0)
+    return demo->general_meeting;
+
+  if (chance (demo, 0.1))
+    return demo->general_meeting;
+
+  for (guint attempt = 0; attempt < 4; attempt++)
+    {
+      guint i = g_rand_int_range (demo->rand, 0, demo->approvers->len);
+      const Approver *approver = &g_array_index (demo->approvers, Approver, i);
+
+      if (approver->since <= day)
+        return approver->name;
+    }
+
+  return demo->general_meeting;
+}
+
+static Community
+pick_community (Demo *demo)
+{
+  guint roll = g_rand_int_range (demo->rand, 0, 100);
+
+  for (guint i = 0; i < N_COMMUNITIES; i++)
+    {
+      if (roll < community_weights[i])
+        return i;
+      roll -= community_weights[i];
+    }
+
+  return COMMUNITY_ENGLISH;
+}
+
+/* Returns the full name (owned); sets @female and @community_name (owned,
+ * or NULL when the person goes by their full name). */
+static char *
+make_name (Demo       *demo,
+           Community   community,
+           gboolean   *female,
+           char      **community_name)
+{
+  GRand *rand = demo->rand;
+  const Given *given;
+  char *name = NULL;
+
+  *community_name = NULL;
+
+  switch (community)
+    {
+    case COMMUNITY_LATIN_AMERICAN:
+      given = &PICK (rand, latin_american_given);
+      if (chance (demo, 0.35))
+        name = g_strdup_printf ("%s %s %s", given->given, PICK (rand, latin_american_family),
+                                PICK (rand, latin_american_family));
+      else
+        name = g_strdup_printf ("%s %s", given->given, PICK (rand, latin_american_family));
+      if (given->nick != NULL && chance (demo, 0.4))
+        *community_name = g_strdup (given->nick);
+      break;
+
+    case COMMUNITY_VIETNAMESE:
+      {
+        const char *family;
+        const char *middle;
+
+        given = &PICK (rand, vietnamese_given);
+        /* About a third of Vietnamese people carry the family name Nguyễn. */
+        family = chance (demo, 0.35) ? "Nguyễn" : PICK (rand, vietnamese_family);
+        if (given->female)
+          middle = chance (demo, 0.6) ? "Thị" : PICK (rand, vietnamese_middle_female);
+        else
+          middle = chance (demo, 0.55) ? "Văn" : PICK (rand, vietnamese_middle_male);
+        name = g_strdup_printf ("%s %s %s", family, middle, given->given);
+
+        if (chance (demo, 0.3))
+          *community_name = g_strdup_printf ("%s %s",
+                                             given->female ? (chance (demo, 0.5) ? "Cô" : "Chị")
+                                                           : (chance (demo, 0.5) ? "Chú" : "Anh"),
+                                             given->given);
+        else if (chance (demo, 0.1))
+          *community_name = g_strdup (given->female ? PICK (rand, vietnamese_english_female)
+                                                    : PICK (rand, vietnamese_english_male));
+      }
+      break;
+
+    case COMMUNITY_SOMALI:
+      given = &PICK (rand, somali_given);
+      if (chance (demo, 0.45))
+        name = g_strdup_printf ("%s %s %s", given->given, PICK (rand, somali_patronymic),
+                                PICK (rand, somali_patronymic));
+      else
+        name = g_strdup_printf ("%s %s", given->given, PICK (rand, somali_patronymic));
+      if (!given->female && chance (demo, 0.15))
+        *community_name = g_strdup_printf ("%s %s", given->given, PICK (rand, somali_epithet));
+      else if (given->female && chance (demo, 0.1))
+        *community_name = g_strdup_printf ("Eedo %s", given->given);
+      break;
+
+    case COMMUNITY_FILIPINO:
+      given = &PICK (rand, filipino_given);
+      if (chance (demo, 0.3))
+        name = g_strdup_printf ("%s %c. %s", given->given,
+                                "ABCDGLMPRSTV"[g_rand_int_range (rand, 0, 12)],
+                                PICK (rand, filipino_family));
+      else
+        name = g_strdup_printf ("%s %s", given->given, PICK (rand, filipino_family));
+      if (given->nick != NULL && chance (demo, 0.55))
+        {
+          if (chance (demo, 0.15))
+            *community_name = g_strdup_printf ("%s %s", given->female ? "Tita" : "Tito",
+                                               given->nick);
+          else
+            *community_name = g_strdup (given->nick);
+        }
+      break;
+
+    case COMMUNITY_ARAB:
+      given = &PICK (rand, arab_given);
+      name = g_strdup_printf ("%s %s", given->given, PICK (rand, arab_family));
+      if (chance (demo, 0.2))
+        *community_name = g_strdup_printf ("%s %s", given->female ? "Umm" : "Abu",
+                                           PICK (rand, arab_son));
+      else if (given->native != NULL && chance (demo, 0.15))
+        *community_name = g_strdup (given->native);
+      break;
+
+    case COMMUNITY_HAITIAN:
+      given = &PICK (rand, haitian_given);
+      name = g_strdup_printf ("%s %s", given->given, PICK (rand, haitian_family));
+      if (given->nick != NULL && chance (demo, 0.45))
+        *community_name = g_strdup (given->nick);
+      break;
+
+    case COMMUNITY_CANTONESE:
+    case COMMUNITY_MANDARIN:
+      {
+        const Family *family;
+
+        if (community == COMMUNITY_CANTONESE)
+          {
+            given = &PICK (rand, cantonese_given);
+            family = &PICK (rand, cantonese_family);
+          }
+        else
+          {
+            given = &PICK (rand, mandarin_given);
+            family = &PICK (rand, mandarin_family);
+          }
+
+        /* Some use an English given name day to day and keep their Chinese
+         * name for family and neighbours; others the other way round. */
+        if (given->nick != NULL && chance (demo, 0.35))
+          {
+            name = g_strdup_printf ("%s %s", given->nick, family->latin);
+            *community_name = g_strdup_printf ("%s%s", family->native, given->native);
+          }
+        else
+          {
+            name = g_strdup_printf ("%s %s", family->latin, given->given);
+            if (chance (demo, 0.3))
+              *community_name = g_strdup_printf ("%s%s", family->native, given->native);
+          }
+      }
+      break;
+
+    case COMMUNITY_POLISH:
+      {
+        const GenderedFamily *family = &PICK (rand, polish_family);
+
+        given = &PICK (rand, polish_given);
+        name = g_strdup_printf ("%s %s", given->given,
+                                given->female ? family->female : family->male);
+        if (given->nick != NULL && chance (demo, 0.45))
+          *community_name = g_strdup (given->nick);
+      }
+      break;
+
+    case COMMUNITY_ENGLISH:
+    case N_COMMUNITIES:
+    default:
+      given = &PICK (rand, english_given);
+      name = g_strdup_printf ("%s %s", given->given, PICK (rand, english_family));
+      if (given->nick != NULL && chance (demo, 0.4))
+        *community_name = g_strdup (given->nick);
+      break;
+    }
+
+  *female = given->female;
+  return name;
+}
+
+/* An address in the words a neighbour would use. */
+static char *
+make_address (Demo        *demo,
+              const Place *place)
+{
+  GRand *rand = demo->rand;
+
+  if (place->building)
+    {
+      if (chance (demo, 0.6))
+        return g_strdup_printf ("%s, apt %d%c", place->street,
+                                g_rand_int_range (rand, 1, 15),
+                                'A' + g_rand_int_range (rand, 0, 8));
+      return g_strdup (place->street);
+    }
+
+  if (chance (demo, 0.55))
+    return g_strdup_printf ("%d %s, apt %d%c", 100 * g_rand_int_range (rand, 1, 9)
+                                               + g_rand_int_range (rand, 0, 60),
+                            place->street, g_rand_int_range (rand, 1, 6),
+                            'A' + g_rand_int_range (rand, 0, 4));
+  return g_strdup_printf ("%s, %d00 block", place->street, g_rand_int_range (rand, 1, 9));
+}
+
+static char *
+make_email (Demo       *demo,
+            const char *full_name)
+{
+  g_autofree char *ascii = g_str_to_ascii (full_name, "C");
+  g_autofree char *lower = g_ascii_strdown (ascii, -1);
+  GString *local = g_string_new (NULL);
+  gboolean dots = chance (demo, 0.6);
+
+  for (const char *p = lower; *p != '\0'; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        g_string_append_c (local, *p);
+      else if (dots && local->len > 0 && local->str[local->len - 1] != '.')
+        g_string_append_c (local, '.');
+    }
+
+  if (!dots || chance (demo, 0.3))
+    g_string_append_printf (local, "%d", g_rand_int_range (demo->rand, 1, 100));
+
+  return g_strdup_printf ("%s@%s", local->str, PICK (demo->rand, email_domains));
+}
+
+/* Fictional numbers: 555-0100 to 555-0199 is reserved for fiction, and the
+ * rest of 555-0xxx reads the same way to anyone looking at the screen. */
+static char *
+make_phone (Demo *demo)
+{
+  int line = g_rand_int_range (demo->rand, 0, 1000);
+
+  if (chance (demo, 0.3))
+    return g_strdup_printf ("(612) 555-0%03d", line);
+  return g_strdup_printf ("555-0%03d", line);
+}
+
+static void
+pick_languages (Demo       *demo,
+                Community   community,
+                const char *languages[4])
+{
+  guint n = 0;
+
+  languages[n++] = _(community_language[community]);
+
+  switch (community)
+    {
+    case COMMUNITY_LATIN_AMERICAN:
+      if (chance (demo, 0.55))
+        languages[n++] = _("English");
+      if (chance (demo, 0.04))
+        /* Translators: a Mayan language of Guatemala. */
+        languages[n++] = _("K'iche'");
+      break;
+
+    case COMMUNITY_VIETNAMESE:
+    case COMMUNITY_MANDARIN:
+      if (chance (demo, 0.45))
+        languages[n++] = _("English");
+      break;
+
+    case COMMUNITY_SOMALI:
+      if (chance (demo, 0.55))
+        languages[n++] = _("English");
+      if (chance (demo, 0.25))
+        languages[n++] = _("Arabic");
+      break;
+
+    case COMMUNITY_FILIPINO:
+      if (chance (demo, 0.85))
+        languages[n++] = _("English");
+      if (chance (demo, 0.1))
+        languages[n++] = _("Ilocano");
+      break;
+
+    case COMMUNITY_ARAB:
+      if (chance (demo, 0.6))
+        languages[n++] = _("English");
+      if (chance (demo, 0.15))
+        languages[n++] = _("French");
+      break;
+
+    case COMMUNITY_HAITIAN:
+      if (chance (demo, 0.4))
+        languages[n++] = _("French");
+      if (chance (demo, 0.55))
+        languages[n++] = _("English");
+      break;
+
+    case COMMUNITY_CANTONESE:
+      if (chance (demo, 0.45))
+        languages[n++] = _("English");
+      if (chance (demo, 0.2))
+        languages[n++] = _("Mandarin");
+      break;
+
+    case COMMUNITY_POLISH:
+      if (chance (demo, 0.7))
+        languages[n++] = _("English");
+      break;
+
+    case COMMUNITY_ENGLISH:
+    case N_COMMUNITIES:
+    default:
+      if (chance (demo, 0.15))
+        languages[n++] = _("Spanish");
+      break;
+    }
+
+  languages[n] = NULL;
+}
+
+static char *
+make_skills (Demo          *demo,
+             const char * const *languages)
+{
+  GString *text = g_string_new (NULL);
+  guint n = g_rand_int_range (demo->rand, 1, 3);
+
+  /* Someone who speaks English and another language can often interpret. */
+  if (languages[1] != NULL && g_strv_contains (languages, _("English")) && chance (demo, 0.3))
+    {
+      const char *other = strcmp (languages[0], _("English")) != 0 ? languages[0] : languages[1];
+
+      /* Translators: a skill in the sample roster; %s is a language. */
+      g_string_append_printf (text, _("interpreting %s–English"), other);
+      n--;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *skill = _(PICK (demo->rand, skills));
+
+      if (strstr (text->str, skill) != NULL)
+        continue;
+      if (text->len > 0)
+        g_string_append (text, ", ");
+      g_string_append (text, skill);
+    }
+
+  return g_string_free (text, text->len == 0);
+}
+
+static void
+pick_tags (Demo          *demo,
+           Track          track,
+           const Place   *place,
+           const char * const *languages,
+           const char    *tag_list[16])
+{
+  guint n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (tags); i++)
+    if (g_rand_int_range (demo->rand, 0, 100) < (int) tags[i].percent)
+      tag_list[n++] = _(tags[i].tag);
+
+  if (languages[1] != NULL && chance (demo, 0.2))
+    tag_list[n++] = _("translation");
+
+  if (track != TRACK_VOLUNTEER && chance (demo, 0.3))
+    tag_list[n++] = _("study group");
+
+  if (place->tag != NULL && chance (demo, 0.5))
+    {
+      tag_list[n++] = _(place->tag);
+      if (chance (demo, track == TRACK_VOLUNTEER ? 0.03 : 0.15))
+        tag_list[n++] = _("building captain");
+    }
+
+  tag_list[n] = NULL;
+  g_assert (n < 16);
+}
+
+static const char *
+pick_pronouns (Demo     *demo,
+               gboolean  female)
+{
+  if (!chance (demo, 0.28))
+    return NULL;
+
+  if (chance (demo, 0.06))
+    return "they/them";
+
+  if (female)
+    return chance (demo, 0.1) ? "she/they" : "she/her";
+
+  return chance (demo, 0.05) ? "he/they" : "he/him";
+}
+
+static gboolean
+add_unity_if_missing (GwStore  *store,
+                      GError  **error)
+{
+  g_autoptr(GwUnityVersion) current = gw_store_dup_current_unity (store);
+  g_autoptr(GwUnityVersion) added = NULL;
+
+  if (current != NULL)
+    return TRUE;
+
+  added = gw_store_add_unity_version (store,
+    _("1. Housing is a human need, not a commodity. Every tenant has the right to a safe, "
+      "decent and affordable home, whatever their income, origin, language or papers.\n"
+      "2. We rely on our own strength. We organize ourselves, fund ourselves through dues and "
+      "neighbours' gifts, and take no money from landlords, developers, politicians or the "
+      "state.\n"
+      "3. An injury to one is an injury to all. We defend every neighbour against eviction, "
+      "harassment, racism and displacement, and we never leave a neighbour to face a landlord "
+      "alone.\n"
+      "4. We serve the people. Our food distribution, clothing drives and childcare meet needs "
+      "today and build the trust and unity we need to win tomorrow.\n"
+      "5. We decide together and everyone learns to lead. Members decide democratically, "
+      "responsibilities rotate, and those we elect are accountable and can be recalled."),
+    error);
+
+  return added != NULL;
+}
+
+static gboolean
+add_person (Demo     *demo,
+            GwStore  *store,
+            guint     index,
+            guint     n_founders,
+            guint32   joined,
+            GError  **error)
+{
+  g_autoptr(GwMember) draft = gw_member_new ();
+  g_autofree char *full_name = NULL;
+  g_autofree char *community_name = NULL;
+  g_autofree char *address = NULL;
+  g_autofree char *skills_text = NULL;
+  const char *languages[4];
+  const char *tag_list[16];
+  const Place *place;
+  const char *pronouns;
+  Community community;
+  gboolean founder = index < n_founders;
+  gboolean female;
+  Track track;
+  guint roll;
+  guint32 day;
+  gint64 id;
+
+  community = pick_community (demo);
+  full_name = make_name (demo, community, &female, &community_name);
+
+  /* Decide the person's path first, so that their tags can reflect it. A
+   * recent joiner has not had the time to become cadre, or even a member. */
+  roll = g_rand_int_range (demo->rand, 0, 100);
+  if (founder || roll < 11)
+    track = TRACK_CADRE;
+  else if (roll < 49)
+    track = TRACK_MEMBER;
+  else
+    track = TRACK_VOLUNTEER;
+
+  if (!founder && track == TRACK_CADRE && demo->last_day - joined < 90)
+    track = TRACK_MEMBER;
+  if (!founder && track == TRACK_MEMBER && demo->last_day - joined < 14)
+    track = TRACK_VOLUNTEER;
+
+  place = &PICK (demo->rand, places);
+  address = make_address (demo, place);
+  pick_languages (demo, community, languages);
+  pick_tags (demo, track, place, languages, tag_list);
+
+  gw_member_set_full_name (draft, full_name);
+  pronouns = pick_pronouns (demo, female);
+  if (community_name != NULL)
+    gw_member_set_community_name (draft, community_name);
+  if (pronouns != NULL)
+    gw_member_set_pronouns (draft, pronouns);
+  gw_member_set_neighbourhood (draft, address);
+  gw_member_set_languages (draft, languages);
+  gw_member_set_tags (draft, tag_list);
+  gw_member_set_joined (draft, day_text (demo, joined));
+
+  if (chance (demo, 0.8))
+    {
+      g_autofree char *phone = make_phone (demo);
+      gw_member_set_phone (draft, phone);
+    }
+
+  if (chance (demo, 0.55))
+    {
+      g_autofree char *email = make_email (demo, full_name);
+      gw_member_set_email (draft, email);
+    }
+
+  if (chance (demo, 0.4))
+    {
+      skills_text = make_skills (demo, languages);
+      gw_member_set_skills (draft, skills_text);
+    }
+
+  if (chance (demo, 0.12))
+    gw_member_set_notes (draft, _(PICK (demo->rand, notes)));
+
+  /* Most people are brought in by a neighbour, usually from their own
+   * community; everyone listed so far joined on or before this day. */
+  if (!founder && demo->everyone->len > 0 && chance (demo, 0.5))
+    {
+      GArray *pool = demo->by_community[community];
+
+      if (pool->len == 0 || chance (demo, 0.3))
+        pool = demo->everyone;
+
+      gw_member_set_recruited_by (draft, g_array_index (pool, gint64,
+                                                        g_rand_int_range (demo->rand, 0,
+                                                                          pool->len)));
+    }
+
+  id = gw_store_add_member (store, draft,
+                            founder ? demo->general_meeting : pick_approver (demo, joined),
+                            error);
+  if (id <= 0)
+    {
+      g_prefix_error (error, "%s: ", full_name);
+      return FALSE;
+    }
+
+  g_array_append_val (demo->everyone, id);
+  g_array_append_val (demo->by_community[community], id);
+
+  day = joined;
+
+  if (track >= TRACK_MEMBER)
+    {
+      guint32 agreed = founder ? pick_day_after (demo, day, 0, 3)
+                               : pick_day_after (demo, day, 10, 120);
+      guint32 promoted = pick_day_after (demo, agreed, 0, 21);
+
+      if (!gw_ladder_record_agreement (store, id, day_text (demo, agreed),
+                                       pick_approver (demo, agreed),
+                                       chance (demo, 0.3) ? _(PICK (demo->rand, agreement_notes))
+                                                          : NULL,
+                                       error))
+        goto failed;
+
+      if (!gw_ladder_promote (store, id, day_text (demo, promoted),
+                              founder ? demo->general_meeting : pick_approver (demo, promoted),
+                              founder ? _("Founding member.") : _(PICK (demo->rand, member_notes)),
+                              error))
+        goto failed;
+
+      day = promoted;
+    }
+
+  if (track == TRACK_CADRE)
+    {
+      guint32 promoted = founder ? pick_day_after (demo, day, 20, 60)
+                                 : pick_day_after (demo, day, 120, 420);
+      Approver approver;
+
+      if (!gw_ladder_promote (store, id, day_text (demo, promoted),
+                              founder ? demo->general_meeting : pick_approver (demo, promoted),
+                              _(PICK (demo->rand, cadre_notes)),
+                              error))
+        goto failed;
+
+      approver.name = g_strdup (full_name);
+      approver.since = promoted;
+      g_array_append_val (demo->approvers, approver);
+
+      day = promoted;
+    }
+
+  if (track != TRACK_VOLUNTEER && !founder && chance (demo, 0.06))
+    {
+      day = pick_day_after (demo, day, 30, 300);
+      if (!gw_ladder_step_back (store, id, day_text (demo, day), pick_approver (demo, day),
+                                _(PICK (demo->rand, step_back_notes)), error))
+        goto failed;
+    }
+
+  if (founder)
+    return TRUE;
+
+  roll = g_rand_int_range (demo->rand, 0, 1000);
+  if (roll < 30)
+    {
+      day = pick_day_after (demo, day, 30, 500);
+      if (!gw_ladder_set_status (store, id, GW_STATUS_LEFT, day_text (demo, day),
+                                 pick_approver (demo, day), _(PICK (demo->rand, left_notes)),
+                                 error))
+        goto failed;
+    }
+  else if (roll < 145)
+    {
+      day = pick_day_after (demo, day, 20, 400);
+      if (!gw_ladder_set_status (store, id, GW_STATUS_INACTIVE, day_text (demo, day),
+                                 pick_approver (demo, day), _(PICK (demo->rand, inactive_notes)),
+                                 error))
+        goto failed;
+
+      /* A few come back after a call or a visit. */
+      if (roll >= 130)
+        {
+          day = pick_day_after (demo, day, 30, 200);
+          if (!gw_ladder_set_status (store, id, GW_STATUS_ACTIVE, day_text (demo, day),
+                                     pick_approver (demo, day),
+                                     _("Back after a phone call from the phone tree."),
+                                     error))
+            goto failed;
+        }
+    }
+
+  return TRUE;
+
+failed:
+  g_prefix_error (error, "%s: ", full_name);
+  return FALSE;
+}
+
+static int
+read_pragma (sqlite3    *db,
+             const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  int value = 0;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return value;
+}
+
+typedef struct
+{
+  sqlite3  *db;
+  int       cache_size;
+  int       temp_store;
+  gboolean  tuned;
+} BulkTuning;
+
+/* A large sample is one long transaction of several hundred thousand
+ * statements. Two connection settings make it several times faster:
+ *
+ * - temp_store = MEMORY: every statement that fires the full-text trigger
+ *   inside a transaction opens a statement journal, and every nested
+ *   gw_store_begin() a savepoint journal; by default SQLite writes those to
+ *   a file in /var/tmp, which made the build mostly system time.
+ * - a 64 MB page cache: the roster's indexes outgrow the default 2 MB cache
+ *   after some 20 000 people, and the transaction then spills pages to the
+ *   WAL and reads them back for every insert.
+ *
+ * Both are put back afterwards, and left alone when the caller already has a
+ * transaction open (temp_store cannot change inside one). */
+static void
+tune_for_bulk (GwStore    *store,
+               BulkTuning *tuning)
+{
+  tuning->db = _gw_store_get_db (store);
+  tuning->tuned = FALSE;
+
+  if (tuning->db == NULL || !sqlite3_get_autocommit (tuning->db))
+    return;
+
+  tuning->cache_size = read_pragma (tuning->db, "PRAGMA cache_size");
+  tuning->temp_store = read_pragma (tuning->db, "PRAGMA temp_store");
+  tuning->tuned = TRUE;
+
+  sqlite3_exec (tuning->db, "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536",
+                NULL, NULL, NULL);
+}
+
+static void
+untune (BulkTuning *tuning)
+{
+  g_autofree char *sql = NULL;
+
+  if (!tuning->tuned)
+    return;
+
+  sql = g_strdup_printf ("PRAGMA temp_store = %d; PRAGMA cache_size = %d",
+                         tuning->temp_store, tuning->cache_size);
+  sqlite3_exec (tuning->db, sql, NULL, NULL, NULL);
+  tuning->tuned = FALSE;
+}
+
+static int
+compare_days (gconstpointer a,
+              gconstpointer b)
+{
+  guint32 day_a = *(const guint32 *) a;
+  guint32 day_b = *(const guint32 *) b;
+
+  return (day_a > day_b) - (day_a < day_b);
+}
+
+/**
+ * gw_demo_fill:
+ * @store: a #GwStore
+ * @n_people: how many people to add
+ * @seed: the seed of the random choices; the same seed gives the same roster
+ * @error: return location for a #GError
+ *
+ * Adds a sample chapter to @store: the points of unity if there are none,
+ * then @n_people members with three years of history, all in one
+ * transaction. On failure nothing is added.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+gw_demo_fill (GwStore  *store,
+              guint     n_people,
+              guint32   seed,
+              GError  **error)
+{
+  g_auto(Demo) demo = { 0 };
+  g_autofree guint32 *joined = NULL;
+  BulkTuning tuning;
+  gboolean ok;
+  GDate date;
+  guint n_founders;
+
+  g_return_val_if_fail (GW_IS_STORE (store), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  demo.rand = g_rand_new_with_seed (seed);
+  demo.general_meeting = _("General meeting");
+  demo.approvers = g_array_new (FALSE, FALSE, sizeof (Approver));
+  g_array_set_clear_func (demo.approvers, clear_approver);
+  demo.everyone = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_people);
+  for (guint i = 0; i < N_COMMUNITIES; i++)
+    demo.by_community[i] = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  /* Format every day of the period once; a large roster has hundreds of
+   * thousands of dated events. */
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, REFERENCE_DAY, REFERENCE_MONTH, REFERENCE_YEAR);
+  demo.last_day = g_date_get_julian (&date);
+  demo.first_day = demo.last_day - HISTORY_DAYS;
+  demo.dates = g_new (IsoDate, HISTORY_DAYS + 1);
+  for (guint i = 0; i <= HISTORY_DAYS; i++)
+    {
+      g_date_set_julian (&date, demo.first_day + i);
+      g_snprintf (demo.dates[i], sizeof (IsoDate), "%04u-%02u-%02u",
+                  g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date));
+    }
+
+  /* The chapter grew: more people joined recently than in the first year.
+   * Days are handed out in order so that whoever recruited someone had
+   * joined before them. */
+  joined = g_new (guint32, MAX (n_people, 1));
+  for (guint i = 0; i < n_people; i++)
+    joined[i] = demo.first_day + (guint32) (HISTORY_DAYS * sqrt (g_rand_double (demo.rand)));
+  qsort (joined, n_people, sizeof (guint32), compare_days);
+
+  /* A handful of founders start the chapter and approve the first steps. */
+  n_founders = MIN (n_people, CLAMP (n_people / 40, 1, 6));
+  for (guint i = 0; i < n_founders; i++)
+    joined[i] = demo.first_day;
+
+  tune_for_bulk (store, &tuning);
+
+  if (!gw_store_begin (store, error))
+    {
+      untune (&tuning);
+      return FALSE;
+    }
+
+  if (!add_unity_if_missing (store, error))
+    goto failed;
+
+  for (guint i = 0; i < n_people; i++)
+    if (!add_person (&demo, store, i, n_founders, joined[i], error))
+      goto failed;
+
+  /* A failed commit has already rolled back. */
+  ok = gw_store_commit (store, error);
+  untune (&tuning);
+  return ok;
+
+failed:
+  gw_store_rollback (store);
+  untune (&tuning);
+  return FALSE;
+}
+
+/**
+ * gw_demo_open_new:
+ * @error: return location for a #GError
+ *
+ * Creates a sample database with 300 people in a new private temporary
+ * directory, for trying the application out without touching real records.
+ *
+ * Returns: (transfer full): the store, or %NULL on error
+ */
+GwStore *
+gw_demo_open_new (GError **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GwStore) store = NULL;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* g_dir_make_tmp() creates the directory 0700, so the sample roster is as
+   * private as a real one would be. */
+  dir = g_dir_make_tmp ("groundwork-demo-XXXXXX", error);
+  if (dir == NULL)
+    return NULL;
+
+  path = g_build_filename (dir, "demo.db", NULL);
+  store = gw_store_open (path, error);
+  if (store == NULL)
+    return NULL;
+
+  if (!gw_store_set_organization_name (store, _("Eastside Tenants' Union (demo)"), error))
+    return NULL;
+
+  if (!gw_demo_fill (store, 300, DEMO_SEED, error))
+    return NULL;
+
+  return g_steal_pointer (&store);
+}
