@@ -18,6 +18,10 @@
  * apart from any other SQLite file: "Grnd". */
 #define GW_APPLICATION_ID 0x47726e64
 
+/* More changed members than this in one transaction are announced as one
+ * change of everything. */
+#define MANY_CHANGES 16
+
 struct _GwStore
 {
   GObject     parent_instance;
@@ -386,6 +390,11 @@ _gw_store_member_changed (GwStore *self,
 {
   if (self->depth > 0)
     {
+      /* Past MANY_CHANGES the commit announces "everything" anyway, so
+       * stop collecting: a bulk import would otherwise scan this list for
+       * every row. */
+      if (self->pending_changes->len > MANY_CHANGES)
+        return;
       for (guint i = 0; i < self->pending_changes->len; i++)
         if (g_array_index (self->pending_changes, gint64, i) == member_id)
           return;
@@ -418,6 +427,13 @@ gw_store_begin (GwStore  *self,
   return TRUE;
 }
 
+/**
+ * gw_store_commit:
+ *
+ * Ends the transaction started by the matching gw_store_begin(). When it
+ * fails, the transaction has already been rolled back: do not call
+ * gw_store_rollback() after it.
+ */
 gboolean
 gw_store_commit (GwStore  *self,
                  GError  **error)
@@ -442,7 +458,7 @@ gw_store_commit (GwStore  *self,
   self->pending_changes = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   /* Many changes at once are announced as one. */
-  if (changes->len > 16)
+  if (changes->len > MANY_CHANGES)
     g_signal_emit (self, signals[MEMBERS_CHANGED], 0, (gint64) 0);
   else
     for (guint i = 0; i < changes->len; i++)
@@ -737,7 +753,12 @@ gw_store_open (const char  *path,
        * other's way and survives a crash mid-write. */
       if (!_gw_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
           !_gw_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
-          !_gw_store_exec (self, "PRAGMA synchronous = NORMAL", error))
+          !_gw_store_exec (self, "PRAGMA synchronous = NORMAL", error) ||
+          /* Statement journals and sorts stay in memory rather than in
+           * files under /var/tmp, and indexes of 100,000 people fit in the
+           * page cache (16 MB). */
+          !_gw_store_exec (self, "PRAGMA temp_store = MEMORY", error) ||
+          !_gw_store_exec (self, "PRAGMA cache_size = -16384", error))
         return NULL;
 
       if (!migrate (self, error))

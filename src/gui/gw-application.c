@@ -192,7 +192,7 @@ about_action (GSimpleAction *action,
                          "version", PACKAGE_VERSION,
                          "developer-name", _("Groundwork contributors"),
                          "developers", developers,
-                         "comments", _("The roster, meetings and records of grassroots mass organizations"),
+                         "comments", _("The roster of grassroots mass organizations, with its ladder from volunteer to cadre"),
                          "license-type", GTK_LICENSE_GPL_3_0,
                          "translator-credits", _("translator-credits"),
                          NULL);
