@@ -277,6 +277,34 @@ test_refuses_bad_date (GwTestFixture *f,
 }
 
 static void
+test_refuses_date_before_joining (GwTestFixture *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = gw_test_add (f->store, "Ada Okafor");
+  g_autoptr(GwMember) member = gw_store_load_member (f->store, id, NULL);
+  g_autofree char *before = gw_date_add_days (gw_member_get_joined (member), -1);
+
+  gw_test_raise_to (f->store, id, GW_STAGE_VOLUNTEER);
+
+  g_assert_false (gw_ladder_set_status (f->store, id, GW_STATUS_INACTIVE, before, "Rosa", NULL, &error));
+  g_assert_error (error, GW_LADDER_ERROR, GW_LADDER_ERROR_BAD_DATE);
+  g_assert_nonnull (strstr (error->message, "Ada Okafor"));
+  g_clear_error (&error);
+
+  g_assert_false (gw_ladder_record_agreement (f->store, id, before, "Rosa", NULL, &error));
+  g_assert_error (error, GW_LADDER_ERROR, GW_LADDER_ERROR_BAD_DATE);
+  g_clear_error (&error);
+
+  g_assert_cmpuint (gw_test_history_length (f->store, id), ==, 2);
+
+  /* The day they joined is fine. */
+  g_assert_true (gw_ladder_set_status (f->store, id, GW_STATUS_INACTIVE,
+                                       gw_member_get_joined (member), "Rosa", NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
 test_refuses_promoting_someone_who_left (GwTestFixture *f,
                                          gconstpointer  data)
 {
@@ -482,6 +510,7 @@ main (int   argc,
   ADD_F ("/core/ladder/refuses-beyond-top-and-bottom", test_top_and_bottom);
   ADD_F ("/core/ladder/refuses-missing-approver", test_refuses_missing_approver);
   ADD_F ("/core/ladder/refuses-bad-date", test_refuses_bad_date);
+  ADD_F ("/core/ladder/refuses-a-date-before-joining", test_refuses_date_before_joining);
   ADD_F ("/core/ladder/refuses-promoting-someone-who-left", test_refuses_promoting_someone_who_left);
   ADD_F ("/core/ladder/step-back", test_step_back);
   ADD_F ("/core/ladder/set-status", test_set_status);

@@ -365,7 +365,7 @@ test_filters (ListFixture   *lf,
   gw_ladder_set_status (lf->f.store, lf->p.jose, GW_STATUS_INACTIVE, "2024-05-01", "Rosa", NULL,
                         &error);
   g_assert_no_error (error);
-  gw_ladder_set_status (lf->f.store, lf->p.wanjiru, GW_STATUS_LEFT, "2024-05-01", "Rosa", NULL,
+  gw_ladder_set_status (lf->f.store, lf->p.wanjiru, GW_STATUS_LEFT, "2024-09-15", "Rosa", NULL,
                         &error);
   g_assert_no_error (error);
 

@@ -5,6 +5,7 @@
 
 #include "gw-date.h"
 #include "gw-ladder.h"
+#include "gw-store-members.h"
 #include "gw-store-private.h"
 
 G_DEFINE_QUARK (gw-ladder-error-quark, gw_ladder_error)
@@ -190,16 +191,32 @@ gw_ladder_check_change (GwStore     *store,
 }
 
 static gboolean
-check_record (const char  *date,
+check_record (GwStore     *store,
+              gint64       member_id,
+              const char  *date,
               const char  *approver,
               GError     **error)
 {
   g_autofree char *who = g_strstrip (g_strdup (approver ? approver : ""));
+  g_autoptr(GwMember) member = NULL;
 
   if (!gw_date_is_valid (date))
     {
       g_set_error (error, GW_LADDER_ERROR, GW_LADDER_ERROR_BAD_DATE,
                    _("“%s” is not a real date. Write it as YYYY-MM-DD."), date ? date : "");
+      return FALSE;
+    }
+
+  /* A step dated before the person joined cannot have happened. */
+  member = gw_store_load_member (store, member_id, NULL);
+  if (member != NULL && g_strcmp0 (date, gw_member_get_joined (member)) < 0)
+    {
+      g_autofree char *shown_date = gw_date_format (date);
+      g_autofree char *shown_joined = gw_date_format (gw_member_get_joined (member));
+
+      g_set_error (error, GW_LADDER_ERROR, GW_LADDER_ERROR_BAD_DATE,
+                   _("%s is before %s joined (%s)."), shown_date,
+                   gw_member_get_full_name (member), shown_joined);
       return FALSE;
     }
 
@@ -236,7 +253,7 @@ gw_ladder_change_stage (GwStore     *store,
 
   if (!_gw_store_check_writable (store, error) ||
       !gw_ladder_check_change (store, member_id, target, error) ||
-      !check_record (date, approver, error) ||
+      !check_record (store, member_id, date, approver, error) ||
       !_gw_store_get_stage_status (store, member_id, &stage, &status, NULL, error))
     return FALSE;
 
@@ -344,7 +361,7 @@ gw_ladder_record_agreement (GwStore     *store,
       return FALSE;
     }
 
-  if (!check_record (date, witness, error))
+  if (!check_record (store, member_id, date, witness, error))
     return FALSE;
 
   if (!gw_store_begin (store, error))
@@ -392,7 +409,7 @@ gw_ladder_set_status (GwStore     *store,
       return FALSE;
     }
 
-  if (!check_record (date, approver, error))
+  if (!check_record (store, member_id, date, approver, error))
     return FALSE;
 
   if (!gw_store_begin (store, error))
