@@ -19,6 +19,7 @@ typedef enum
   GW_LADDER_ERROR_BAD_DATE,
   GW_LADDER_ERROR_NOT_ACTIVE,
   GW_LADDER_ERROR_SAME_STATUS,
+  GW_LADDER_ERROR_REQUIREMENTS_UNMET,  /* the promotion checklist is not met */
 } GwLadderError;
 
 GQuark    gw_ladder_error_quark         (void);
