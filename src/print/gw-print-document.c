@@ -986,15 +986,32 @@ draw_text_piece (GwPrintDocument *self,
 {
   g_autoptr(PangoLayout) layout = create_layout (self, context, block_font (block->kind));
   double top = block->tops[piece->start];
-  double bottom = block->tops[piece->end];
+
+  PangoLayoutIter *iter;
+  guint line = 0;
 
   set_text_block (self, layout, block, self->width);
-  cairo_save (cr);
-  cairo_rectangle (cr, 0, piece->y, self->width, bottom - top);
-  cairo_clip (cr);
   set_ink (cr, block->kind == BLOCK_SUBTITLE ? 0.25 : INK);
-  show_layout_at (cr, layout, 0, piece->y - top);
-  cairo_restore (cr);
+
+  /* Only this page's lines are drawn: text hidden by a clip would still be
+   * in the PDF, read out twice by a screen reader or a copy and paste. */
+  iter = pango_layout_get_iter (layout);
+  do
+    {
+      if (line >= piece->start && line < piece->end)
+        {
+          PangoRectangle logical;
+          int baseline = pango_layout_iter_get_baseline (iter);
+
+          pango_layout_iter_get_line_extents (iter, NULL, &logical);
+          cairo_move_to (cr, (double) logical.x / PANGO_SCALE,
+                         piece->y - top + (double) baseline / PANGO_SCALE);
+          pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
+        }
+      line++;
+    }
+  while (line < piece->end && pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
 }
 
 static void

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "gw-meeting.h"
 #include "gw-print-table.h"
 
 G_BEGIN_DECLS
@@ -19,5 +20,7 @@ struct _GwPrintTable
   GPtrArray         *rows;        /* char **, n_columns cells each */
   double             min_row_height;
 };
+
+char *_gw_print_meeting_summary (GwMeeting *meeting);
 
 G_END_DECLS
