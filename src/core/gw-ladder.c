@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "gw-checklist.h"
 #include "gw-date.h"
 #include "gw-ladder.h"
 #include "gw-store-members.h"
@@ -97,23 +98,16 @@ gw_ladder_has_current_agreement (GwStore *store,
   return agreed;
 }
 
-/**
- * gw_ladder_check_change:
- *
- * Says whether the member may move to @target now, and if not, why, in
- * words the secretary can act on. Nothing is changed.
- */
-gboolean
-gw_ladder_check_change (GwStore     *store,
-                        gint64       member_id,
-                        GwStage      target,
-                        GError     **error)
+static gboolean
+check_change_on (GwStore     *store,
+                 gint64       member_id,
+                 GwStage      target,
+                 const char  *date,
+                 GError     **error)
 {
   g_autofree char *name = NULL;
   g_autofree char *target_label = NULL;
   int stage, status;
-
-  g_return_val_if_fail (GW_IS_STORE (store), FALSE);
 
   if (!_gw_store_get_stage_status (store, member_id, &stage, &status, &name, error))
     return FALSE;
@@ -187,7 +181,45 @@ gw_ladder_check_change (GwStore     *store,
         }
     }
 
+  /* What the organization asks of a promotion, counted up to the day of
+   * the step (the agreement was checked above, in its own words). */
+  if ((int) target > stage)
+    {
+      g_autoptr(GPtrArray) checklist = gw_checklist_for_date (store, member_id, target, date);
+
+      if (!gw_checklist_is_met (checklist))
+        {
+          g_autofree char *missing = gw_checklist_dup_missing (checklist);
+
+          g_set_error (error, GW_LADDER_ERROR, GW_LADDER_ERROR_REQUIREMENTS_UNMET,
+                       _("%s does not yet meet what becoming %s requires. Still missing: %s."),
+                       name, target_label, missing);
+          return FALSE;
+        }
+    }
+
   return TRUE;
+}
+
+/**
+ * gw_ladder_check_change:
+ *
+ * Says whether the member may move to @target now, and if not, why, in
+ * words the secretary can act on: a skipped stage, a missing agreement, or
+ * the promotion checklist (gw_checklist_for()) not met, listing what is
+ * missing. Nothing is changed.
+ */
+gboolean
+gw_ladder_check_change (GwStore     *store,
+                        gint64       member_id,
+                        GwStage      target,
+                        GError     **error)
+{
+  g_autofree char *today = gw_date_today ();
+
+  g_return_val_if_fail (GW_IS_STORE (store), FALSE);
+
+  return check_change_on (store, member_id, target, today, error);
 }
 
 static gboolean
@@ -246,13 +278,15 @@ gw_ladder_change_stage (GwStore     *store,
                         const char  *note,
                         GError     **error)
 {
+  g_autofree char *today = gw_date_today ();
   sqlite3_stmt *stmt;
   int stage, status;
 
   g_return_val_if_fail (GW_IS_STORE (store), FALSE);
 
   if (!_gw_store_check_writable (store, error) ||
-      !gw_ladder_check_change (store, member_id, target, error) ||
+      !check_change_on (store, member_id, target,
+                        gw_date_is_valid (date) ? date : today, error) ||
       !check_record (store, member_id, date, approver, error) ||
       !_gw_store_get_stage_status (store, member_id, &stage, &status, NULL, error))
     return FALSE;

@@ -23,6 +23,8 @@ gboolean      _gw_store_check_writable     (GwStore      *self,
                                             GError      **error);
 void          _gw_store_member_changed     (GwStore      *self,
                                             gint64        member_id);
+void          _gw_store_meeting_changed    (GwStore      *self,
+                                            gint64        meeting_id);
 void          _gw_store_bind_text          (sqlite3_stmt *stmt,
                                             int           index,
                                             const char   *text);

@@ -30,6 +30,7 @@ struct _GwStore
   char       *path;
   GHashTable *statements;
   GArray     *pending_changes;
+  GArray     *pending_meetings;
   guint       depth;
   guint       read_only : 1;
 };
@@ -41,6 +42,7 @@ G_DEFINE_QUARK (gw-store-error-quark, gw_store_error)
 enum {
   MEMBERS_CHANGED,
   SETTINGS_CHANGED,
+  MEETINGS_CHANGED,
   N_SIGNALS
 };
 
@@ -156,6 +158,111 @@ static const char * const migrations[] = {
   "  INSERT INTO members_fts (rowid, full_name, community_name, phone, phone_digits, email, notes, tags)"
   "  VALUES (new.id, new.full_name, new.community_name, new.phone, new.phone_digits, new.email, new.notes, new.tags);"
   "END;",
+
+  /* 1 → 2: meetings, attendance, the rotating secretary. */
+  "CREATE TABLE meeting_kinds ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  /* A default kind's key; its label is translated when shown, unless the
+   * organization renamed it (label not empty). */
+  "  builtin TEXT UNIQUE,"
+  "  label TEXT NOT NULL DEFAULT '',"
+  "  is_study INTEGER NOT NULL DEFAULT 0,"
+  "  created TEXT NOT NULL,"
+  "  updated TEXT NOT NULL,"
+  "  CHECK (builtin IS NOT NULL OR length(trim(label)) > 0)"
+  ");"
+  "INSERT INTO meeting_kinds (uuid, builtin, is_study, created, updated)"
+  " SELECT lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2)"
+  "   || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2)"
+  "   || '-' || hex(randomblob(6))),"
+  "   column1, column2, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+  " FROM (VALUES ('general', 0), ('committee', 0), ('study', 1), ('action', 0), ('distribution', 0));"
+  "CREATE TABLE meetings ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  kind_id INTEGER NOT NULL REFERENCES meeting_kinds (id),"
+  "  title TEXT NOT NULL DEFAULT '',"
+  "  date TEXT NOT NULL,"
+  "  time TEXT NOT NULL DEFAULT '',"
+  "  place TEXT NOT NULL DEFAULT '',"
+  "  minutes TEXT NOT NULL DEFAULT '',"
+  "  secretary_id INTEGER REFERENCES members (id) ON DELETE SET NULL,"
+  "  deleted INTEGER NOT NULL DEFAULT 0,"
+  "  created TEXT NOT NULL,"
+  "  updated TEXT NOT NULL"
+  ");"
+  "CREATE INDEX meetings_by_date ON meetings (deleted, date, time, id);"
+  "CREATE INDEX meetings_by_kind ON meetings (kind_id);"
+  "CREATE INDEX meetings_by_secretary ON meetings (secretary_id, date);"
+  "CREATE TABLE agenda_items ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  text TEXT NOT NULL CHECK (length(trim(text)) > 0),"
+  "  created TEXT NOT NULL,"
+  "  updated TEXT NOT NULL"
+  ");"
+  "CREATE INDEX agenda_items_by_meeting ON agenda_items (meeting_id, position);"
+  "CREATE TABLE decisions ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,"
+  "  text TEXT NOT NULL CHECK (length(trim(text)) > 0),"
+  "  outcome TEXT NOT NULL DEFAULT '',"
+  "  votes_for INTEGER NOT NULL DEFAULT 0 CHECK (votes_for >= 0),"
+  "  votes_against INTEGER NOT NULL DEFAULT 0 CHECK (votes_against >= 0),"
+  "  votes_abstain INTEGER NOT NULL DEFAULT 0 CHECK (votes_abstain >= 0),"
+  "  created TEXT NOT NULL,"
+  "  updated TEXT NOT NULL"
+  ");"
+  "CREATE INDEX decisions_by_meeting ON decisions (meeting_id, id);"
+  "CREATE TABLE action_items ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,"
+  "  what TEXT NOT NULL CHECK (length(trim(what)) > 0),"
+  "  owner_id INTEGER REFERENCES members (id) ON DELETE SET NULL,"
+  "  due TEXT,"
+  "  done TEXT,"
+  "  created TEXT NOT NULL,"
+  "  updated TEXT NOT NULL"
+  ");"
+  "CREATE INDEX action_items_by_meeting ON action_items (meeting_id, id);"
+  "CREATE INDEX action_items_open ON action_items (done, due);"
+  "CREATE INDEX action_items_by_owner ON action_items (owner_id);"
+  "CREATE TABLE attendance ("
+  "  meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,"
+  "  member_id INTEGER NOT NULL REFERENCES members (id) ON DELETE CASCADE,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  minutes_given INTEGER NOT NULL DEFAULT 0 CHECK (minutes_given BETWEEN 0 AND 1440),"
+  "  walk_in INTEGER NOT NULL DEFAULT 0,"
+  "  created TEXT NOT NULL,"
+  "  updated TEXT NOT NULL,"
+  "  PRIMARY KEY (meeting_id, member_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX attendance_by_member ON attendance (member_id, meeting_id);"
+  "CREATE TABLE rotation_pool ("
+  "  member_id INTEGER PRIMARY KEY REFERENCES members (id) ON DELETE CASCADE,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  since TEXT NOT NULL,"
+  "  created TEXT NOT NULL,"
+  "  updated TEXT NOT NULL"
+  ");"
+  "CREATE TABLE rotation_skips ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  member_id INTEGER NOT NULL REFERENCES members (id) ON DELETE CASCADE,"
+  "  date TEXT NOT NULL,"
+  "  reason TEXT NOT NULL CHECK (length(trim(reason)) > 0),"
+  "  created TEXT NOT NULL,"
+  "  updated TEXT NOT NULL,"
+  "  UNIQUE (member_id, date)"
+  ");"
+  "CREATE INDEX rotation_skips_by_date ON rotation_skips (date);"
+  /* The dashboard counts stage changes over the last months. */
+  "CREATE INDEX member_events_by_date ON member_events (date, kind);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GW_SCHEMA_VERSION);
@@ -173,6 +280,7 @@ gw_store_finalize (GObject *object)
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->pending_changes, g_array_unref);
+  g_clear_pointer (&self->pending_meetings, g_array_unref);
 
   if (self->db != NULL)
     {
@@ -208,6 +316,16 @@ gw_store_class_init (GwStoreClass *klass)
   signals[SETTINGS_CHANGED] =
     g_signal_new ("settings-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /**
+   * GwStore::meetings-changed:
+   * @meeting_id: the meeting that was added, changed or removed (its agenda,
+   *   decisions, action items or attendance included), or 0 when the kinds
+   *   of meeting or many meetings changed at once
+   */
+  signals[MEETINGS_CHANGED] =
+    g_signal_new ("meetings-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 }
 
 static void
@@ -215,6 +333,7 @@ gw_store_init (GwStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
   self->pending_changes = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->pending_meetings = g_array_new (FALSE, FALSE, sizeof (gint64));
 }
 
 /**
@@ -405,6 +524,25 @@ _gw_store_member_changed (GwStore *self,
   g_signal_emit (self, signals[MEMBERS_CHANGED], 0, member_id);
 }
 
+/* Like _gw_store_member_changed(), for GwStore::meetings-changed. */
+void
+_gw_store_meeting_changed (GwStore *self,
+                           gint64   meeting_id)
+{
+  if (self->depth > 0)
+    {
+      if (self->pending_meetings->len > MANY_CHANGES)
+        return;
+      for (guint i = 0; i < self->pending_meetings->len; i++)
+        if (g_array_index (self->pending_meetings, gint64, i) == meeting_id)
+          return;
+      g_array_append_val (self->pending_meetings, meeting_id);
+      return;
+    }
+
+  g_signal_emit (self, signals[MEETINGS_CHANGED], 0, meeting_id);
+}
+
 /**
  * gw_store_begin:
  *
@@ -439,6 +577,7 @@ gw_store_commit (GwStore  *self,
                  GError  **error)
 {
   g_autoptr(GArray) changes = NULL;
+  g_autoptr(GArray) meetings = NULL;
 
   g_return_val_if_fail (GW_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->depth > 0, FALSE);
@@ -456,6 +595,8 @@ gw_store_commit (GwStore  *self,
 
   changes = g_steal_pointer (&self->pending_changes);
   self->pending_changes = g_array_new (FALSE, FALSE, sizeof (gint64));
+  meetings = g_steal_pointer (&self->pending_meetings);
+  self->pending_meetings = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   /* Many changes at once are announced as one. */
   if (changes->len > MANY_CHANGES)
@@ -463,6 +604,12 @@ gw_store_commit (GwStore  *self,
   else
     for (guint i = 0; i < changes->len; i++)
       g_signal_emit (self, signals[MEMBERS_CHANGED], 0, g_array_index (changes, gint64, i));
+
+  if (meetings->len > MANY_CHANGES)
+    g_signal_emit (self, signals[MEETINGS_CHANGED], 0, (gint64) 0);
+  else
+    for (guint i = 0; i < meetings->len; i++)
+      g_signal_emit (self, signals[MEETINGS_CHANGED], 0, g_array_index (meetings, gint64, i));
 
   return TRUE;
 }
@@ -477,7 +624,10 @@ gw_store_rollback (GwStore *self)
   self->depth--;
 
   if (self->depth == 0)
-    g_array_set_size (self->pending_changes, 0);
+    {
+      g_array_set_size (self->pending_changes, 0);
+      g_array_set_size (self->pending_meetings, 0);
+    }
 }
 
 static gboolean
