@@ -9,6 +9,9 @@
 #include "gw-member-list.h"
 #include "gw-print-document.h"
 #include "gw-print-roster.h"
+#include "gw-print-meeting.h"
+#include "gw-print-sign-in.h"
+#include "gw-store-meetings.h"
 
 /* Printing is checked the way a person would: the document is written to a
  * PDF and read back with pdftotext, whose path meson passes in PDFTOTEXT.
@@ -312,6 +315,383 @@ test_roster_thousand (GwTestFixture *f,
   g_assert_null (strstr (all->str, "Page 0"));
 }
 
+/* Meetings */
+
+static gint64
+add_meeting (GwStore *store)
+{
+  g_autoptr(GPtrArray) kinds = gw_store_list_meeting_kinds (store);
+  g_autoptr(GwMeeting) draft = gw_meeting_new ();
+  g_autoptr(GError) error = NULL;
+  const GwMeetingKind *general = NULL;
+  gint64 id;
+
+  for (guint i = 0; i < kinds->len; i++)
+    {
+      const GwMeetingKind *kind = g_ptr_array_index (kinds, i);
+
+      if (g_strcmp0 (kind->label, "General meeting") == 0)
+        general = kind;
+    }
+  g_assert_nonnull (general);
+
+  gw_meeting_set_kind_id (draft, general->id);
+  gw_meeting_set_title (draft, "May housing assembly");
+  gw_meeting_set_date (draft, "2024-05-03");
+  gw_meeting_set_time (draft, "18:30");
+  gw_meeting_set_place (draft, "Community hall, 12 Elm Street");
+  id = gw_store_add_meeting (store, draft, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static GwMeeting *
+load_meeting (GwStore *store,
+              gint64   id)
+{
+  g_autoptr(GError) error = NULL;
+  GwMeeting *meeting = gw_store_load_meeting (store, id, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (meeting);
+  return meeting;
+}
+
+static GPtrArray *
+expected_people (GwStore *store)
+{
+  GPtrArray *people = g_ptr_array_new_with_free_func (g_object_unref);
+  gint64 lan;
+
+  /* Not in order: the sheet sorts them. */
+  g_ptr_array_add (people, gw_test_load (store, add_member (store, "Zoe Adams", "555-0104", "Northside", "English")));
+  lan = add_member (store, "Thị Lan Nguyễn", "555-0101", "Eastside", "Vietnamese,English");
+  g_ptr_array_add (people, gw_test_load (store, add_member (store, "Marcus Bell", "555-0103", "Northside", "English")));
+  g_ptr_array_add (people, gw_test_load (store, lan));
+  g_ptr_array_add (people, gw_test_load (store, add_member (store, "Ana García", "555-0102", "Riverside", "Spanish")));
+  return people;
+}
+
+/* Whether some line of @text is just @number, as a numbered blank row is. */
+static gboolean
+has_numbered_row (const char *text,
+                  guint       number)
+{
+  g_autofree char *pattern = g_strdup_printf ("^\\s*%u\\s*$", number);
+
+  return g_regex_match_simple (pattern, text, G_REGEX_MULTILINE, 0);
+}
+
+static void
+test_sign_in_expected_and_walk_ins (GwTestFixture *f,
+                                    gconstpointer  data)
+{
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GwMeeting) meeting = NULL;
+  g_autoptr(GwPrintDocument) doc = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *date = gw_date_format ("2024-05-03");
+  const char *walk_ins;
+
+  set_organization (f->store);
+  people = expected_people (f->store);
+  meeting = load_meeting (f->store, add_meeting (f->store));
+
+  doc = gw_print_sign_in_new (f->store, meeting, people, 12, GW_PRINT_SIGN_IN_DEFAULT);
+  path = render (f, doc, "sign-in");
+  g_assert_cmpuint (gw_print_document_get_n_pages (doc), ==, 1);
+  text = pdf_text (path, 0, 0);
+
+  assert_contains (text, "Riverside Tenants Union");
+  assert_contains (text, "Sign-in Sheet");
+  assert_contains (text, "May housing assembly");
+  assert_contains (text, "General meeting");
+  assert_contains (text, date);
+  assert_contains (text, "18:30");
+  assert_contains (text, "Community hall, 12 Elm Street");
+  assert_contains (text, "Expected (4 people)");
+  assert_contains (text, "No.");
+  assert_contains (text, "Name");
+  assert_contains (text, "Phone");
+  assert_contains (text, "Signature");
+  assert_lacks (text, "Languages");
+  assert_lacks (text, "Vietnamese");
+  assert_contains (text, "555-0101");
+  assert_contains (text, "Page 1 of 1");
+
+  /* Sorted by name, whatever order they were given in. */
+  g_assert_cmpint (strstr (text, "Ana García") - text, <, strstr (text, "Marcus Bell") - text);
+  g_assert_cmpint (strstr (text, "Marcus Bell") - text, <, strstr (text, "Thị Lan Nguyễn") - text);
+  g_assert_cmpint (strstr (text, "Thị Lan Nguyễn") - text, <, strstr (text, "Zoe Adams") - text);
+
+  /* Then numbered blank rows for walk-ins, after everyone expected. */
+  walk_ins = strstr (text, "Walk-ins");
+  g_assert_nonnull (walk_ins);
+  g_assert_cmpint (walk_ins - text, >, strstr (text, "Zoe Adams") - text);
+  for (guint i = 1; i <= 12; i++)
+    g_assert_true (has_numbered_row (walk_ins, i));
+  g_assert_false (has_numbered_row (walk_ins, 13));
+}
+
+static void
+test_sign_in_blank (GwTestFixture *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GwMeeting) meeting = NULL;
+  g_autoptr(GwPrintDocument) doc = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *second = NULL;
+  guint n_pages;
+
+  set_organization (f->store);
+  people = expected_people (f->store);
+  meeting = load_meeting (f->store, add_meeting (f->store));
+
+  /* A blank sheet leaves out the expected people even when given them. */
+  doc = gw_print_sign_in_new (f->store, meeting, people, 40, GW_PRINT_SIGN_IN_BLANK);
+  path = render (f, doc, "sign-in-blank");
+  n_pages = gw_print_document_get_n_pages (doc);
+  g_assert_cmpuint (n_pages, ==, 2);
+  text = pdf_text (path, 0, 0);
+
+  assert_contains (text, "Sign-in Sheet");
+  assert_contains (text, "May housing assembly");
+  assert_lacks (text, "Ana García");
+  assert_lacks (text, "555-0101");
+  assert_lacks (text, "Expected");
+  for (guint i = 1; i <= 40; i++)
+    g_assert_true (has_numbered_row (text, i));
+  g_assert_false (has_numbered_row (text, 41));
+  assert_contains (text, "Page 2 of 2");
+
+  /* The header is repeated on the second page. */
+  second = page_text (path, 2);
+  assert_contains (second, "Signature");
+  assert_contains (second, "Riverside Tenants Union");
+}
+
+static void
+test_sign_in_languages (GwTestFixture *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GwMeeting) meeting = NULL;
+  g_autoptr(GwPrintDocument) doc = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+
+  set_organization (f->store);
+  people = expected_people (f->store);
+  meeting = load_meeting (f->store, add_meeting (f->store));
+
+  doc = gw_print_sign_in_new (f->store, meeting, people, 5, GW_PRINT_SIGN_IN_LANGUAGES);
+  path = render (f, doc, "sign-in-languages");
+  text = pdf_text (path, 0, 0);
+
+  assert_contains (text, "Languages");
+  assert_contains (text, "Vietnamese");
+  assert_contains (text, "Spanish");
+  assert_contains (text, "Signature");
+  assert_contains (text, "Thị Lan Nguyễn");
+}
+
+static void
+fill_meeting (GwStore *store,
+              gint64   meeting_id,
+              gint64   owner)
+{
+  g_autoptr(GPtrArray) agenda = g_ptr_array_new_with_free_func ((GDestroyNotify) gw_agenda_item_free);
+  g_autoptr(GwDecision) carried = gw_decision_new ("Join the citywide rent strike coalition");
+  g_autoptr(GwDecision) consensus = gw_decision_new ("Hold the June assembly in Spanish and English");
+  g_autoptr(GError) error = NULL;
+  gint64 action;
+
+  g_ptr_array_add (agenda, gw_agenda_item_new ("Welcome and points of unity"));
+  g_ptr_array_add (agenda, gw_agenda_item_new ("Report back from the door-knocking on Elm Street"));
+  g_ptr_array_add (agenda, gw_agenda_item_new ("The rent strike coalition: join or not"));
+  gw_store_set_agenda (store, meeting_id, agenda, &error);
+  g_assert_no_error (error);
+
+  carried->outcome = g_strdup ("Carried");
+  carried->votes_for = 23;
+  carried->votes_against = 4;
+  carried->votes_abstain = 2;
+  gw_store_add_decision (store, meeting_id, carried, &error);
+  g_assert_no_error (error);
+  consensus->outcome = g_strdup ("Adopted by consensus");
+  gw_store_add_decision (store, meeting_id, consensus, &error);
+  g_assert_no_error (error);
+
+  gw_store_add_action (store, meeting_id, "Print flyers for the tenants of 14 Elm", owner, "2024-05-10", &error);
+  g_assert_no_error (error);
+  action = gw_store_add_action (store, meeting_id, "Book the hall for June", 0, NULL, &error);
+  g_assert_no_error (error);
+  gw_store_set_action_done (store, action, "2024-05-06", &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_agenda (GwTestFixture *f,
+             gconstpointer  data)
+{
+  g_autoptr(GwMeeting) meeting = NULL;
+  g_autoptr(GPtrArray) agenda = NULL;
+  g_autoptr(GwPrintDocument) doc = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  gint64 id;
+
+  set_organization (f->store);
+  id = add_meeting (f->store);
+  fill_meeting (f->store, id, add_member (f->store, "Ana García", "555-0102", "Riverside", "Spanish"));
+  meeting = load_meeting (f->store, id);
+  agenda = gw_store_list_agenda (f->store, id);
+
+  doc = gw_print_agenda_new (f->store, meeting, agenda);
+  path = render (f, doc, "agenda");
+  text = pdf_text (path, 0, 0);
+
+  assert_contains (text, "Riverside Tenants Union");
+  assert_contains (text, "Agenda");
+  assert_contains (text, "May housing assembly");
+  assert_contains (text, "Community hall, 12 Elm Street");
+  assert_contains (text, "18:30");
+  assert_contains (text, "1.");
+  assert_contains (text, "3.");
+  assert_contains (text, "Welcome and points of unity");
+  g_assert_cmpint (strstr (text, "Welcome and points") - text, <, strstr (text, "Report back") - text);
+  g_assert_cmpint (strstr (text, "Report back") - text, <, strstr (text, "join or not") - text);
+  /* An agenda is for before the meeting: no record of what happened. */
+  assert_lacks (text, "Decisions");
+  assert_lacks (text, "Carried");
+  assert_contains (text, "Page 1 of 1");
+}
+
+static void
+test_minutes (GwTestFixture *f,
+              gconstpointer  data)
+{
+  g_autoptr(GwMeeting) meeting = NULL;
+  g_autoptr(GPtrArray) agenda = NULL;
+  g_autoptr(GPtrArray) decisions = NULL;
+  g_autoptr(GPtrArray) actions = NULL;
+  g_autoptr(GwPrintDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *due = gw_date_format ("2024-05-10");
+  g_autofree char *done = gw_date_format ("2024-05-06");
+  gint64 id, ana;
+
+  set_organization (f->store);
+  id = add_meeting (f->store);
+  ana = add_member (f->store, "Ana García", "555-0102", "Riverside", "Spanish");
+  fill_meeting (f->store, id, ana);
+  gw_store_check_in (f->store, id, ana, &error);
+  g_assert_no_error (error);
+  gw_store_check_in (f->store, id, add_member (f->store, "Marcus Bell", "555-0103", NULL, NULL), &error);
+  g_assert_no_error (error);
+  gw_store_check_in (f->store, id, add_member (f->store, "Zoe Adams", "555-0104", NULL, NULL), &error);
+  g_assert_no_error (error);
+
+  meeting = load_meeting (f->store, id);
+  gw_meeting_set_minutes (meeting, "Ana opened the meeting and read the points of unity.\n\n"
+                                   "Twelve doors were knocked on Elm Street; four tenants want to meet.");
+  gw_store_update_meeting (f->store, meeting, &error);
+  g_assert_no_error (error);
+  g_clear_object (&meeting);
+  meeting = load_meeting (f->store, id);
+
+  agenda = gw_store_list_agenda (f->store, id);
+  decisions = gw_store_list_decisions (f->store, id);
+  actions = gw_store_list_actions (f->store, id);
+  doc = gw_print_minutes_new (f->store, meeting, agenda, decisions, actions);
+  path = render (f, doc, "minutes");
+  text = pdf_text (path, 0, 0);
+
+  assert_contains (text, "Riverside Tenants Union");
+  assert_contains (text, "Minutes");
+  assert_contains (text, "May housing assembly");
+  assert_contains (text, "3 people present");
+  assert_contains (text, "Welcome and points of unity");
+  assert_contains (text, "read the points of unity.");
+  assert_contains (text, "four tenants want to meet.");
+
+  assert_contains (text, "Decisions");
+  assert_contains (text, "For");
+  assert_contains (text, "Against");
+  assert_contains (text, "Abstaining");
+  assert_contains (text, "Join the citywide rent strike coalition");
+  assert_contains (text, "Carried");
+  g_assert_true (g_regex_match_simple ("Carried\\s+23\\s+4\\s+2", text, 0, 0));
+  assert_contains (text, "Adopted by consensus");
+
+  assert_contains (text, "Action Items");
+  assert_contains (text, "Owner");
+  assert_contains (text, "Print flyers for the tenants of 14 Elm");
+  g_assert_true (g_regex_match_simple ("14 Elm\\s+Ana García\\s+\\S+\\s+Open", text, 0, 0));
+  assert_contains (text, due);
+  assert_contains (text, "Book the hall for June");
+  assert_contains (text, "Nobody yet");
+  assert_contains (text, done);
+  assert_contains (text, "Page 1 of 1");
+}
+
+static void
+test_minutes_long (GwTestFixture *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GwMeeting) meeting = NULL;
+  g_autoptr(GwPrintDocument) doc = NULL;
+  g_autoptr(GString) minutes = g_string_new (NULL);
+  g_autoptr(GString) all = g_string_new (NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *last = NULL;
+  g_autofree char *number = NULL;
+  guint n_pages;
+
+  set_organization (f->store);
+  meeting = load_meeting (f->store, add_meeting (f->store));
+  for (guint i = 0; i < 120; i++)
+    g_string_append_printf (minutes, "Point %03u: the tenants of the building discussed the repairs "
+                            "the landlord still owes and agreed to write to the city together.\n\n", i);
+  gw_meeting_set_minutes (meeting, minutes->str);
+
+  doc = gw_print_minutes_new (f->store, meeting, NULL, NULL, NULL);
+  path = render (f, doc, "minutes-long");
+  n_pages = gw_print_document_get_n_pages (doc);
+  g_assert_cmpuint (n_pages, >, 2);
+
+  for (guint page = 1; page <= n_pages; page++)
+    {
+      g_autofree char *text = page_text (path, page);
+      g_autofree char *foot = g_strdup_printf ("Page %u of %u", page, n_pages);
+
+      assert_contains (text, "Riverside Tenants Union");
+      assert_contains (text, "Minutes · May housing assembly");
+      assert_contains (text, foot);
+      g_string_append (all, text);
+    }
+
+  /* Every paragraph once, none lost at a page break. */
+  for (guint i = 0; i < 120; i++)
+    {
+      g_autofree char *point = g_strdup_printf ("Point %03u:", i);
+
+      g_assert_cmpuint (count_occurrences (all->str, point), ==, 1);
+    }
+  assert_contains (all->str, "Nothing is on the agenda yet.");
+  assert_contains (all->str, "No decisions were recorded.");
+  last = page_text (path, n_pages);
+  assert_contains (last, "No action items were given.");
+  number = g_strdup_printf ("Page %u of %u", n_pages, n_pages);
+  assert_contains (last, number);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -324,6 +704,12 @@ main (int   argc,
   ADD ("/print/roster/organization-title-columns-and-page", test_roster_small);
   ADD ("/print/roster/chosen-columns-and-current-search", test_roster_columns_and_filter);
   ADD ("/print/roster/thousand-people-across-pages", test_roster_thousand);
+  ADD ("/print/sign-in/expected-by-name-then-walk-ins", test_sign_in_expected_and_walk_ins);
+  ADD ("/print/sign-in/blank-sheet", test_sign_in_blank);
+  ADD ("/print/sign-in/languages-column", test_sign_in_languages);
+  ADD ("/print/meeting/agenda", test_agenda);
+  ADD ("/print/meeting/minutes-decisions-and-actions", test_minutes);
+  ADD ("/print/meeting/long-minutes-across-pages", test_minutes_long);
 
   return g_test_run ();
 }
