@@ -23,7 +23,6 @@ struct _GwRosterPage
   guint                updating_filters : 1;
 
   GtkWidget           *box;
-  AdwWindowTitle      *window_title;
   GtkSearchBar        *search_bar;
   GtkSearchEntry      *search_entry;
   GtkDropDown         *stage_filter;
@@ -418,12 +417,41 @@ gw_roster_page_set_store (GwRosterPage *self,
   update_count (self);
 }
 
+GtkSearchBar *
+gw_roster_page_get_search_bar (GwRosterPage *self)
+{
+  g_return_val_if_fail (GW_IS_ROSTER_PAGE (self), NULL);
+  return self->search_bar;
+}
+
+/**
+ * gw_roster_page_set_key_capture:
+ *
+ * Lets typing anywhere in @widget start a search, while the roster is the
+ * page shown; %NULL stops it.
+ */
 void
-gw_roster_page_set_title (GwRosterPage *self,
-                          const char   *title)
+gw_roster_page_set_key_capture (GwRosterPage *self,
+                                GtkWidget    *widget)
 {
   g_return_if_fail (GW_IS_ROSTER_PAGE (self));
-  adw_window_title_set_title (self->window_title, title);
+  gtk_search_bar_set_key_capture_widget (self->search_bar, widget);
+}
+
+/**
+ * gw_roster_page_show_stage:
+ * @stage: a #GwStage, or -1 for everyone
+ *
+ * Clears the search and filters and shows one stage.
+ */
+void
+gw_roster_page_show_stage (GwRosterPage *self,
+                           int           stage)
+{
+  g_return_if_fail (GW_IS_ROSTER_PAGE (self));
+
+  clear_clicked_cb (self);
+  gtk_drop_down_set_selected (self->stage_filter, stage < 0 ? 0 : stage + 1);
 }
 
 void
@@ -440,26 +468,6 @@ gw_roster_page_focus_list (GwRosterPage *self)
 {
   g_return_if_fail (GW_IS_ROSTER_PAGE (self));
   gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
-}
-
-static void
-gw_roster_page_root (GtkWidget *widget)
-{
-  GwRosterPage *self = GW_ROSTER_PAGE (widget);
-
-  GTK_WIDGET_CLASS (gw_roster_page_parent_class)->root (widget);
-
-  /* Typing anywhere in the window starts a search. */
-  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (gtk_widget_get_root (widget)));
-}
-
-static void
-gw_roster_page_unroot (GtkWidget *widget)
-{
-  GwRosterPage *self = GW_ROSTER_PAGE (widget);
-
-  gtk_search_bar_set_key_capture_widget (self->search_bar, NULL);
-  GTK_WIDGET_CLASS (gw_roster_page_parent_class)->unroot (widget);
 }
 
 static void
@@ -502,14 +510,11 @@ gw_roster_page_class_init (GwRosterPageClass *klass)
 
   object_class->dispose = gw_roster_page_dispose;
   object_class->finalize = gw_roster_page_finalize;
-  widget_class->root = gw_roster_page_root;
-  widget_class->unroot = gw_roster_page_unroot;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/groundwork/Groundwork/gw-roster-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
   gtk_widget_class_bind_template_child (widget_class, GwRosterPage, box);
-  gtk_widget_class_bind_template_child (widget_class, GwRosterPage, window_title);
   gtk_widget_class_bind_template_child (widget_class, GwRosterPage, search_bar);
   gtk_widget_class_bind_template_child (widget_class, GwRosterPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, GwRosterPage, stage_filter);

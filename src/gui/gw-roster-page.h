@@ -12,8 +12,11 @@ G_DECLARE_FINAL_TYPE (GwRosterPage, gw_roster_page, GW, ROSTER_PAGE, GtkWidget)
 
 void gw_roster_page_set_store    (GwRosterPage *self,
                                   GwStore      *store);
-void gw_roster_page_set_title    (GwRosterPage *self,
-                                  const char   *title);
+GtkSearchBar *gw_roster_page_get_search_bar  (GwRosterPage *self);
+void          gw_roster_page_set_key_capture (GwRosterPage *self,
+                                              GtkWidget    *widget);
+void          gw_roster_page_show_stage      (GwRosterPage *self,
+                                              int           stage);
 void gw_roster_page_start_search (GwRosterPage *self);
 void gw_roster_page_focus_list   (GwRosterPage *self);
 

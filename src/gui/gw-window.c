@@ -3,11 +3,15 @@
 
 #include <glib/gi18n.h>
 
+#include "gw-dashboard-page.h"
 #include "gw-ladder.h"
+#include "gw-meeting-detail.h"
+#include "gw-meetings-page.h"
 #include "gw-member-detail.h"
 #include "gw-member-editor.h"
 #include "gw-preferences-window.h"
 #include "gw-roster-page.h"
+#include "gw-secretary-page.h"
 #include "gw-store-members.h"
 #include "gw-window.h"
 
@@ -23,8 +27,16 @@ struct _GwWindow
   AdwStatusPage        *error_page;
   GtkRevealer          *read_only_revealer;
   AdwLeaflet           *leaflet;
+  GtkWidget            *main_page;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewStack         *view_stack;
+  GtkWidget            *search_button;
+  GwDashboardPage      *dashboard_page;
   GwRosterPage         *roster_page;
+  GwMeetingsPage       *meetings_page;
+  GwSecretaryPage      *secretary_page;
   GwMemberDetail       *member_detail;
+  GwMeetingDetail      *meeting_detail;
 };
 
 G_DEFINE_FINAL_TYPE (GwWindow, gw_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -39,7 +51,7 @@ update_title (GwWindow *self)
 
   name = gw_store_dup_organization_name (self->store);
   gtk_window_set_title (GTK_WINDOW (self), name[0] ? name : _("Groundwork"));
-  gw_roster_page_set_title (self->roster_page, name[0] ? name : _("Groundwork"));
+  adw_view_switcher_title_set_title (self->switcher_title, name[0] ? name : _("Groundwork"));
 }
 
 static void
@@ -63,13 +75,49 @@ gw_window_show_member (GwWindow *self,
 
   if (member_id <= 0)
     {
-      adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->roster_page));
-      gw_roster_page_focus_list (self->roster_page);
+      adw_leaflet_set_visible_child (self->leaflet, self->main_page);
+      if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "roster") == 0)
+        gw_roster_page_focus_list (self->roster_page);
       return;
     }
 
   gw_member_detail_set_member (self->member_detail, member_id);
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->member_detail));
+}
+
+/**
+ * gw_window_show_meeting:
+ *
+ * Shows the meeting's page; 0 goes back to the main pages.
+ */
+void
+gw_window_show_meeting (GwWindow *self,
+                        gint64    meeting_id)
+{
+  g_return_if_fail (GW_IS_WINDOW (self));
+
+  if (meeting_id <= 0)
+    {
+      adw_leaflet_set_visible_child (self->leaflet, self->main_page);
+      return;
+    }
+
+  gw_meeting_detail_set_meeting (self->meeting_detail, meeting_id);
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->meeting_detail));
+}
+
+/**
+ * gw_window_show_page:
+ * @name: "dashboard", "roster", "meetings" or "secretary"
+ */
+void
+gw_window_show_page (GwWindow   *self,
+                     const char *name)
+{
+  g_return_if_fail (GW_IS_WINDOW (self));
+
+  adw_leaflet_set_visible_child (self->leaflet, self->main_page);
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
 }
 
 void
@@ -134,7 +182,8 @@ delete_member_action (GtkWidget  *widget,
       return;
     }
 
-  if (adw_leaflet_get_visible_child (self->leaflet) == GTK_WIDGET (self->member_detail))
+  if (adw_leaflet_get_visible_child (self->leaflet) == GTK_WIDGET (self->member_detail) &&
+      gw_member_detail_get_member (self->member_detail) == id)
     gw_window_show_member (self, 0);
 
   /* Translators: %s is a person's name. */
@@ -181,6 +230,33 @@ show_member_action (GtkWidget  *widget,
 }
 
 static void
+show_meeting_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  gw_window_show_meeting (GW_WINDOW (widget), g_variant_get_int64 (param));
+}
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  gw_window_show_page (GW_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+static void
+show_stage_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  GwWindow *self = GW_WINDOW (widget);
+
+  gw_roster_page_show_stage (self->roster_page, g_variant_get_int32 (param));
+  gw_window_show_page (self, "roster");
+}
+
+static void
 back_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *param)
@@ -195,7 +271,7 @@ search_action (GtkWidget  *widget,
 {
   GwWindow *self = GW_WINDOW (widget);
 
-  gw_window_show_member (self, 0);
+  gw_window_show_page (self, "roster");
   gw_roster_page_start_search (self->roster_page);
 }
 
@@ -266,8 +342,12 @@ gw_window_class_init (GwWindowClass *klass)
   object_class->finalize = gw_window_finalize;
   window_class->close_request = gw_window_close_request;
 
+  g_type_ensure (GW_TYPE_DASHBOARD_PAGE);
   g_type_ensure (GW_TYPE_ROSTER_PAGE);
+  g_type_ensure (GW_TYPE_MEETINGS_PAGE);
+  g_type_ensure (GW_TYPE_SECRETARY_PAGE);
   g_type_ensure (GW_TYPE_MEMBER_DETAIL);
+  g_type_ensure (GW_TYPE_MEETING_DETAIL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/groundwork/Groundwork/gw-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GwWindow, toast_overlay);
@@ -275,13 +355,24 @@ gw_window_class_init (GwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GwWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, GwWindow, read_only_revealer);
   gtk_widget_class_bind_template_child (widget_class, GwWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, GwWindow, main_page);
+  gtk_widget_class_bind_template_child (widget_class, GwWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, GwWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, GwWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, GwWindow, dashboard_page);
   gtk_widget_class_bind_template_child (widget_class, GwWindow, roster_page);
+  gtk_widget_class_bind_template_child (widget_class, GwWindow, meetings_page);
+  gtk_widget_class_bind_template_child (widget_class, GwWindow, secretary_page);
   gtk_widget_class_bind_template_child (widget_class, GwWindow, member_detail);
+  gtk_widget_class_bind_template_child (widget_class, GwWindow, meeting_detail);
 
   gtk_widget_class_install_action (widget_class, "win.add-member", NULL, add_member_action);
   gtk_widget_class_install_action (widget_class, "win.edit-member", "x", edit_member_action);
   gtk_widget_class_install_action (widget_class, "win.delete-member", "x", delete_member_action);
   gtk_widget_class_install_action (widget_class, "win.show-member", "x", show_member_action);
+  gtk_widget_class_install_action (widget_class, "win.show-meeting", "x", show_meeting_action);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.show-stage", "i", show_stage_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
@@ -294,9 +385,26 @@ gw_window_class_init (GwWindowClass *klass)
 }
 
 static void
+visible_page_changed_cb (GwWindow *self)
+{
+  gboolean roster = g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "roster") == 0;
+
+  /* Typing starts a search only where the search is. */
+  gtk_widget_set_visible (self->search_button, roster);
+  gw_roster_page_set_key_capture (self->roster_page, roster ? GTK_WIDGET (self) : NULL);
+}
+
+static void
 gw_window_init (GwWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_object_bind_property (self->search_button, "active",
+                          gw_roster_page_get_search_bar (self->roster_page), "search-mode-enabled",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->view_stack, "notify::visible-child",
+                           G_CALLBACK (visible_page_changed_cb), self, G_CONNECT_SWAPPED);
+  visible_page_changed_cb (self);
 
   self->settings = g_settings_new (APPLICATION_ID);
   gtk_window_set_default_size (GTK_WINDOW (self),
@@ -334,12 +442,16 @@ gw_window_new (GtkApplication *application,
   self->store = g_object_ref (store);
   g_signal_connect (store, "settings-changed", G_CALLBACK (settings_changed_cb), self);
 
-  gtk_stack_set_visible_child_name (self->main_stack, "roster");
+  gtk_stack_set_visible_child_name (self->main_stack, "main");
   gtk_revealer_set_reveal_child (self->read_only_revealer, gw_store_is_read_only (store));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-member", !gw_store_is_read_only (store));
 
+  gw_dashboard_page_set_store (self->dashboard_page, store);
   gw_roster_page_set_store (self->roster_page, store);
+  gw_meetings_page_set_store (self->meetings_page, store);
+  gw_secretary_page_set_store (self->secretary_page, store);
   gw_member_detail_set_store (self->member_detail, store);
+  gw_meeting_detail_set_store (self->meeting_detail, store);
   update_title (self);
 
   return self;

@@ -16,6 +16,10 @@ GwWindow *gw_window_new         (GtkApplication *application,
 GwStore  *gw_window_get_store   (GwWindow       *self);
 void      gw_window_show_member (GwWindow       *self,
                                  gint64          member_id);
+void      gw_window_show_meeting (GwWindow       *self,
+                                 gint64          meeting_id);
+void      gw_window_show_page   (GwWindow       *self,
+                                 const char     *name);
 void      gw_window_add_toast   (GwWindow       *self,
                                  AdwToast       *toast);
 void      gw_window_show_error  (GwWindow       *self,
