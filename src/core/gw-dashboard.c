@@ -492,17 +492,24 @@ gw_dashboard_dup_participation (GwStore    *store,
 
   /* One person doing everything in a group of three is no finding; the
    * warning speaks once there is a tenth to speak of. */
-  if (participation->n_people >= 5 &&
-      (participation->attendance_share > 0.5 || participation->action_share > 0.5 ||
-       participation->minutes_share > 0.5))
-    {
-      double worst = MAX (participation->attendance_share,
-                          MAX (participation->action_share, participation->minutes_share));
-      const char *what;
+  /* A measure counts only when there is more of it than the top tenth has
+   * people: three action items among thirty people are always carried by
+   * "a tenth", and that says nothing. */
+  {
+    double attendance = participation->total_attendances > participation->n_top
+                        ? participation->attendance_share : 0.0;
+    double action = participation->total_actions > participation->n_top
+                    ? participation->action_share : 0.0;
+    double hours = participation->total_minutes > 60 * (gint64) participation->n_top
+                   ? participation->minutes_share : 0.0;
+    double worst = MAX (attendance, MAX (action, hours));
+    const char *what;
 
-      if (worst == participation->action_share)
+  if (participation->n_people >= 5 && worst > 0.5)
+    {
+      if (worst == action)
         what = _("the action items");
-      else if (worst == participation->minutes_share)
+      else if (worst == hours)
         what = _("the volunteer hours");
       else
         what = _("the attendances");
@@ -519,6 +526,7 @@ gw_dashboard_dup_participation (GwStore    *store,
                          participation->n_top, participation->n_people,
                          (int) round (worst * 100), what);
     }
+  }
 
   return participation;
 }

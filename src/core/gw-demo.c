@@ -5,8 +5,12 @@
 #include <math.h>
 #include <string.h>
 
+#include "gw-checklist.h"
+#include "gw-date.h"
 #include "gw-demo.h"
 #include "gw-ladder.h"
+#include "gw-rotation.h"
+#include "gw-store-meetings.h"
 #include "gw-member.h"
 #include "gw-store-members.h"
 #include "gw-store-private.h"
@@ -401,7 +405,29 @@ typedef struct
   GArray   *by_community[N_COMMUNITIES];  /* of gint64, in order of joining */
   GArray   *everyone;             /* of gint64, in order of joining */
   const char *general_meeting;
+  GArray   *meetings;             /* of DemoMeeting, in date order */
+  guint32  *joined;               /* the day each of everyone joined */
+  guint     n_pool;               /* people who opted in to the rotation */
+  int       need_member_study;
+  int       need_cadre_study;
+  int       need_cadre_months;
+  int       need_cadre_turns;
 } Demo;
+
+typedef enum
+{
+  DEMO_GENERAL,
+  DEMO_STUDY,
+  DEMO_DISTRIBUTION,
+} DemoKind;
+
+typedef struct
+{
+  gint64    id;
+  guint32   day;
+  DemoKind  kind;
+  gboolean  has_secretary;
+} DemoMeeting;
 
 static void
 clear_approver (gpointer data)
@@ -418,6 +444,7 @@ demo_clear (Demo *demo)
   g_clear_pointer (&demo->dates, g_free);
   g_clear_pointer (&demo->approvers, g_array_unref);
   g_clear_pointer (&demo->everyone, g_array_unref);
+  g_clear_pointer (&demo->meetings, g_array_unref);
   for (guint i = 0; i < N_COMMUNITIES; i++)
     g_clear_pointer (&demo->by_community[i], g_array_unref);
 }
@@ -894,6 +921,385 @@ add_unity_if_missing (GwStore  *store,
   return added != NULL;
 }
 
+/* Meetings. The sample chapter meets every month, studies every month and
+ * hands out food every six weeks; study sessions and turns as secretary
+ * come before the promotions that ask for them. */
+
+static guint32
+add_months (Demo    *demo,
+            guint32  day,
+            int      months)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, day);
+  g_date_add_months (&date, months);
+  return g_date_get_julian (&date);
+}
+
+/* Checks @id in to the first @n_needed study sessions from @from on.
+ * Returns the day of the last one, @from when none was needed, a day after
+ * the reference day when there were not enough, or 0 on error. */
+static guint32
+attend_study_sessions (Demo     *demo,
+                       GwStore  *store,
+                       gint64    id,
+                       guint32   from,
+                       int       n_needed,
+                       guint    *n_studied,
+                       GError  **error)
+{
+  guint32 last = from;
+
+  for (guint i = 0; i < demo->meetings->len && n_needed > 0; i++)
+    {
+      DemoMeeting *meeting = &g_array_index (demo->meetings, DemoMeeting, i);
+
+      if (meeting->kind != DEMO_STUDY || meeting->day < from || meeting->day > demo->last_day)
+        continue;
+
+      if (!gw_store_check_in (store, meeting->id, id, error))
+        return 0;
+
+      n_needed--;
+      (*n_studied)++;
+      last = meeting->day;
+    }
+
+  return n_needed > 0 ? demo->last_day + 1 : last;
+}
+
+/* Makes @id secretary of the first meeting after @after still without one.
+ * Returns its day, a day after the reference day when there is none, or 0
+ * on error. */
+static guint32
+take_turn (Demo     *demo,
+           GwStore  *store,
+           gint64    id,
+           guint32   after,
+           GError  **error)
+{
+  for (guint i = 0; i < demo->meetings->len; i++)
+    {
+      DemoMeeting *meeting = &g_array_index (demo->meetings, DemoMeeting, i);
+
+      if (meeting->day <= after || meeting->day > demo->last_day ||
+          meeting->has_secretary || meeting->kind == DEMO_DISTRIBUTION)
+        continue;
+
+      if (!gw_rotation_assign (store, meeting->id, id, error) ||
+          !gw_store_check_in (store, meeting->id, id, error))
+        return 0;
+
+      meeting->has_secretary = TRUE;
+      return meeting->day;
+    }
+
+  return demo->last_day + 1;
+}
+
+static int
+compare_meetings (gconstpointer a,
+                  gconstpointer b)
+{
+  const DemoMeeting *ma = a;
+  const DemoMeeting *mb = b;
+
+  return (ma->day > mb->day) - (ma->day < mb->day);
+}
+
+static char *
+julian_text (guint32 day)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, day);
+  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&date), g_date_get_month (&date),
+                          g_date_get_day (&date));
+}
+
+static const char * const general_topics[] = {
+  N_("Rent increases at Riverside Towers"),
+  N_("Repairs campaign at Cedar Court"),
+  N_("Planning the winter coat drive"),
+  N_("The eviction defence phone tree"),
+  N_("Permits for the food distribution"),
+  N_("Door-knocking on Maple Ave: what we learned"),
+};
+
+static const char * const study_topics[] = {
+  N_("Study: why we organize as a mass organization"),
+  N_("Study: our points of unity"),
+  N_("Study: how rents are set"),
+  N_("Study: tenants’ rights under local law"),
+  N_("Study: running a meeting as secretary"),
+};
+
+static const char * const action_texts[] = {
+  N_("Call the people not seen for two months"),
+  N_("Book the hall for the next meeting"),
+  N_("Print flyers for the coat drive"),
+  N_("Follow up on the building’s repair requests"),
+  N_("Collect food donations from the market"),
+  N_("Write up the door-knocking notes"),
+};
+
+static const char * const meeting_places[] = {
+  N_("Community room, Riverside Towers"),
+  N_("Church hall on Linden St"),
+  N_("Back room of the Eastgate library"),
+};
+
+static gboolean
+add_demo_meeting (Demo      *demo,
+                  GwStore   *store,
+                  gint64     kind_ids[3],
+                  DemoKind   kind,
+                  guint32    day,
+                  GError   **error)
+{
+  g_autoptr(GwMeeting) draft = gw_meeting_new ();
+  g_autofree char *date = julian_text (day);
+  DemoMeeting meeting = { 0, day, kind, FALSE };
+
+  gw_meeting_set_kind_id (draft, kind_ids[kind]);
+  gw_meeting_set_date (draft, date);
+  gw_meeting_set_time (draft, kind == DEMO_DISTRIBUTION ? "10:00" : "18:30");
+  gw_meeting_set_place (draft, _(PICK (demo->rand, meeting_places)));
+  if (kind == DEMO_STUDY)
+    gw_meeting_set_title (draft, _(PICK (demo->rand, study_topics)));
+
+  meeting.id = gw_store_add_meeting (store, draft, error);
+  if (meeting.id == 0)
+    return FALSE;
+
+  g_array_append_val (demo->meetings, meeting);
+  return TRUE;
+}
+
+static gboolean
+create_calendar (Demo     *demo,
+                 GwStore  *store,
+                 GError  **error)
+{
+  g_autoptr(GPtrArray) kinds = gw_store_list_meeting_kinds (store);
+  g_autofree char *today = gw_date_today ();
+  gint64 kind_ids[3] = { 0, 0, 0 };
+  guint32 after;
+  GDate date;
+
+  /* The defaults come first, in the order the schema made them. */
+  for (guint i = 0; i < kinds->len; i++)
+    {
+      GwMeetingKind *kind = g_ptr_array_index (kinds, i);
+
+      if (kind->is_study && kind_ids[DEMO_STUDY] == 0)
+        kind_ids[DEMO_STUDY] = kind->id;
+      else if (i == 0)
+        kind_ids[DEMO_GENERAL] = kind->id;
+      else if (i == 4)
+        kind_ids[DEMO_DISTRIBUTION] = kind->id;
+    }
+  if (kind_ids[DEMO_DISTRIBUTION] == 0)
+    kind_ids[DEMO_DISTRIBUTION] = kind_ids[DEMO_GENERAL];
+
+  for (guint32 month = 0; month * 30 + 25 <= HISTORY_DAYS; month++)
+    {
+      guint32 start = add_months (demo, demo->first_day, month);
+
+      if (!add_demo_meeting (demo, store, kind_ids, DEMO_GENERAL, start + 4, error) ||
+          (start + 18 <= demo->last_day &&
+           !add_demo_meeting (demo, store, kind_ids, DEMO_STUDY, start + 18, error)))
+        return FALSE;
+    }
+
+  for (guint32 day = demo->first_day + 10; day <= demo->last_day; day += 42)
+    if (!add_demo_meeting (demo, store, kind_ids, DEMO_DISTRIBUTION, day, error))
+      return FALSE;
+
+  /* A few meetings ahead of both the sample's last day and today. */
+  g_date_clear (&date, 1);
+  g_date_set_parse (&date, today);
+  after = MAX (demo->last_day, g_date_valid (&date) ? g_date_get_julian (&date) : 0);
+  if (!add_demo_meeting (demo, store, kind_ids, DEMO_GENERAL, after + 4, error) ||
+      !add_demo_meeting (demo, store, kind_ids, DEMO_DISTRIBUTION, after + 11, error) ||
+      !add_demo_meeting (demo, store, kind_ids, DEMO_STUDY, after + 18, error))
+    return FALSE;
+
+  g_array_sort (demo->meetings, compare_meetings);
+  return TRUE;
+}
+
+static gboolean
+set_demo_agenda (Demo         *demo,
+                 GwStore      *store,
+                 DemoMeeting  *meeting,
+                 GError      **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) gw_agenda_item_free);
+
+  switch (meeting->kind)
+    {
+    case DEMO_GENERAL:
+      g_ptr_array_add (items, gw_agenda_item_new (_("Welcome and introductions")));
+      g_ptr_array_add (items, gw_agenda_item_new (_("Reports from the committees")));
+      g_ptr_array_add (items, gw_agenda_item_new (_(PICK (demo->rand, general_topics))));
+      g_ptr_array_add (items, gw_agenda_item_new (_("Action items and next steps")));
+      break;
+    case DEMO_STUDY:
+      g_ptr_array_add (items, gw_agenda_item_new (_("Reading aloud")));
+      g_ptr_array_add (items, gw_agenda_item_new (_("Discussion in small groups")));
+      g_ptr_array_add (items, gw_agenda_item_new (_("What we take into our work")));
+      break;
+    case DEMO_DISTRIBUTION:
+    default:
+      g_ptr_array_add (items, gw_agenda_item_new (_("Set-up and roles")));
+      g_ptr_array_add (items, gw_agenda_item_new (_("Distribution")));
+      g_ptr_array_add (items, gw_agenda_item_new (_("Clean-up and debrief")));
+      break;
+    }
+
+  return gw_store_set_agenda (store, meeting->id, items, error);
+}
+
+/* How many people had joined by @day. */
+static guint
+count_joined (Demo    *demo,
+              guint32  day)
+{
+  guint low = 0, high = demo->everyone->len;
+
+  while (low < high)
+    {
+      guint mid = (low + high) / 2;
+
+      if (demo->joined[mid] <= day)
+        low = mid + 1;
+      else
+        high = mid;
+    }
+
+  return low;
+}
+
+static gboolean
+hold_meeting (Demo         *demo,
+              GwStore      *store,
+              DemoMeeting  *meeting,
+              GError      **error)
+{
+  g_autoptr(GArray) present = g_array_new (FALSE, FALSE, sizeof (gint64));
+  const char *date = day_text (demo, meeting->day);
+  guint n_joined = count_joined (demo, meeting->day);
+  guint n_coming;
+
+  if (n_joined == 0)
+    return TRUE;
+
+  /* Long-standing people come more often, as in any organization. */
+  n_coming = MIN (n_joined, CLAMP (n_joined / 12, 6, 45) + g_rand_int_range (demo->rand, 0, 9));
+  for (guint i = 0; i < n_coming; i++)
+    {
+      guint index = (guint) (n_joined * pow (g_rand_double (demo->rand), 2.0));
+      gint64 id = g_array_index (demo->everyone, gint64, MIN (index, n_joined - 1));
+
+      if (gw_store_is_checked_in (store, meeting->id, id))
+        continue;
+      if (!gw_store_check_in (store, meeting->id, id, error))
+        return FALSE;
+      g_array_append_val (present, id);
+
+      if (meeting->kind == DEMO_DISTRIBUTION &&
+          !gw_store_set_minutes_given (store, meeting->id, id,
+                                       30 * g_rand_int_range (demo->rand, 4, 11), error))
+        return FALSE;
+    }
+
+  if (!meeting->has_secretary && meeting->kind != DEMO_DISTRIBUTION)
+    {
+      gint64 secretary = gw_rotation_suggest (store, date);
+
+      if (secretary != 0 &&
+          (!gw_rotation_assign (store, meeting->id, secretary, error) ||
+           !gw_store_check_in (store, meeting->id, secretary, error)))
+        return FALSE;
+      meeting->has_secretary = secretary != 0;
+    }
+
+  if (!set_demo_agenda (demo, store, meeting, error))
+    return FALSE;
+
+  if (meeting->kind != DEMO_GENERAL || present->len == 0)
+    return TRUE;
+
+  if (chance (demo, 0.7))
+    {
+      g_autoptr(GwDecision) decision = gw_decision_new (_(PICK (demo->rand, general_topics)));
+      gboolean vote = chance (demo, 0.6);
+
+      g_free (decision->outcome);
+      decision->outcome = g_strdup (vote ? _("Carried") : _("Adopted by consensus"));
+      if (vote)
+        {
+          decision->votes_against = g_rand_int_range (demo->rand, 0, 3);
+          decision->votes_abstain = g_rand_int_range (demo->rand, 0, 3);
+          decision->votes_for = MAX ((int) present->len - decision->votes_against - decision->votes_abstain, 1);
+        }
+      if (gw_store_add_decision (store, meeting->id, decision, error) == 0)
+        return FALSE;
+    }
+
+  for (int n = g_rand_int_range (demo->rand, 1, 4); n > 0; n--)
+    {
+      gint64 owner = g_array_index (present, gint64, g_rand_int_range (demo->rand, 0, present->len));
+      guint32 due = meeting->day + 14;
+      g_autofree char *due_text = julian_text (due);
+      gint64 action;
+
+      action = gw_store_add_action (store, meeting->id, _(PICK (demo->rand, action_texts)), owner,
+                                    due_text, error);
+      if (action == 0)
+        return FALSE;
+
+      /* Most tasks get done, some late; recent ones are still open. */
+      if (due + 10 < demo->last_day && chance (demo, 0.85))
+        {
+          guint32 done = due - 7 + g_rand_int_range (demo->rand, 0, 17);
+
+          if (!gw_store_set_action_done (store, action, day_text (demo, MIN (done, demo->last_day)),
+                                         error))
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+hold_meetings (Demo     *demo,
+               GwStore  *store,
+               GError  **error)
+{
+  for (guint i = 0; i < demo->meetings->len; i++)
+    {
+      DemoMeeting *meeting = &g_array_index (demo->meetings, DemoMeeting, i);
+
+      if (meeting->day > demo->last_day)
+        {
+          if (!set_demo_agenda (demo, store, meeting, error))
+            return FALSE;
+          continue;
+        }
+
+      if (!hold_meeting (demo, store, meeting, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 add_person (Demo     *demo,
             GwStore  *store,
@@ -917,6 +1323,8 @@ add_person (Demo     *demo,
   Track track;
   guint roll;
   guint32 day;
+  guint32 member_day = 0;
+  guint n_studied = 0;
   gint64 id;
 
   community = pick_community (demo);
@@ -1015,6 +1423,23 @@ add_person (Demo     *demo,
                                        error))
         goto failed;
 
+      /* The study sessions becoming a member asks for come first. */
+      if (!founder)
+        {
+          guint32 ready = attend_study_sessions (demo, store, id, joined, demo->need_member_study,
+                                                 &n_studied, error);
+
+          if (ready == 0)
+            goto failed;
+          promoted = MAX (promoted, ready);
+        }
+
+      if (promoted > demo->last_day)
+        {
+          track = TRACK_VOLUNTEER;
+          goto promoted;
+        }
+
       if (!gw_ladder_promote (store, id, day_text (demo, promoted),
                               founder ? demo->general_meeting : pick_approver (demo, promoted),
                               founder ? _("Founding member.") : _(PICK (demo->rand, member_notes)),
@@ -1022,6 +1447,14 @@ add_person (Demo     *demo,
         goto failed;
 
       day = promoted;
+      member_day = promoted;
+
+      if (founder || (demo->n_pool < 30 && chance (demo, 0.3)))
+        {
+          if (!gw_rotation_join_pool (store, id, day_text (demo, promoted), error))
+            goto failed;
+          demo->n_pool++;
+        }
     }
 
   if (track == TRACK_CADRE)
@@ -1029,6 +1462,29 @@ add_person (Demo     *demo,
       guint32 promoted = founder ? pick_day_after (demo, day, 20, 60)
                                  : pick_day_after (demo, day, 120, 420);
       Approver approver;
+
+      /* Months as a member, more study sessions and a turn as secretary. */
+      if (!founder)
+        {
+          guint32 ready = attend_study_sessions (demo, store, id, member_day + 1,
+                                                 MAX (demo->need_cadre_study - (int) n_studied, 0),
+                                                 &n_studied, error);
+          guint32 turn;
+
+          if (ready == 0)
+            goto failed;
+          promoted = MAX (promoted, ready);
+          promoted = MAX (promoted, add_months (demo, member_day, demo->need_cadre_months));
+
+          turn = demo->need_cadre_turns > 0 ? take_turn (demo, store, id, member_day, error)
+                                            : member_day;
+          if (turn == 0)
+            goto failed;
+          promoted = MAX (promoted, turn);
+        }
+
+      if (promoted > demo->last_day)
+        goto promoted;
 
       if (!gw_ladder_promote (store, id, day_text (demo, promoted),
                               founder ? demo->general_meeting : pick_approver (demo, promoted),
@@ -1043,6 +1499,7 @@ add_person (Demo     *demo,
       day = promoted;
     }
 
+promoted:
   if (track != TRACK_VOLUNTEER && !founder && chance (demo, 0.06))
     {
       day = pick_day_after (demo, day, 30, 300);
@@ -1204,6 +1661,7 @@ gw_demo_fill (GwStore  *store,
   demo.everyone = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_people);
   for (guint i = 0; i < N_COMMUNITIES; i++)
     demo.by_community[i] = g_array_new (FALSE, FALSE, sizeof (gint64));
+  demo.meetings = g_array_new (FALSE, FALSE, sizeof (DemoMeeting));
 
   /* Format every day of the period once; a large roster has hundreds of
    * thousands of dated events. */
@@ -1231,6 +1689,7 @@ gw_demo_fill (GwStore  *store,
   n_founders = MIN (n_people, CLAMP (n_people / 40, 1, 6));
   for (guint i = 0; i < n_founders; i++)
     joined[i] = demo.first_day;
+  demo.joined = joined;
 
   tune_for_bulk (store, &tuning);
 
@@ -1240,12 +1699,48 @@ gw_demo_fill (GwStore  *store,
       return FALSE;
     }
 
-  if (!add_unity_if_missing (store, error))
+  if (!add_unity_if_missing (store, error) ||
+      !create_calendar (&demo, store, error))
     goto failed;
 
-  for (guint i = 0; i < n_people; i++)
+  /* The founders wrote the rules: what a promotion asks of people applies
+   * from the first newcomer on. */
+  {
+    static const struct { GwStage target; GwRequirementKind kind; } rules[] = {
+      { GW_STAGE_MEMBER, GW_REQUIREMENT_STUDY_SESSIONS },
+      { GW_STAGE_CADRE, GW_REQUIREMENT_STUDY_SESSIONS },
+      { GW_STAGE_CADRE, GW_REQUIREMENT_MONTHS_AS_MEMBER },
+      { GW_STAGE_CADRE, GW_REQUIREMENT_SECRETARY_TURNS },
+    };
+    int saved[G_N_ELEMENTS (rules)];
+
+    for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+      {
+        saved[i] = gw_checklist_get_required (store, rules[i].target, rules[i].kind);
+        if (!gw_checklist_set_required (store, rules[i].target, rules[i].kind, 0, error))
+          goto failed;
+      }
+
+    for (guint i = 0; i < n_founders; i++)
+      if (!add_person (&demo, store, i, n_founders, joined[i], error))
+        goto failed;
+
+    for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+      if (!gw_checklist_set_required (store, rules[i].target, rules[i].kind, saved[i], error))
+        goto failed;
+
+    demo.need_member_study = saved[0];
+    demo.need_cadre_study = saved[1];
+    demo.need_cadre_months = saved[2];
+    demo.need_cadre_turns = saved[3];
+  }
+
+  for (guint i = n_founders; i < n_people; i++)
     if (!add_person (&demo, store, i, n_founders, joined[i], error))
       goto failed;
+
+  if (!hold_meetings (&demo, store, error))
+    goto failed;
 
   /* A failed commit has already rolled back. */
   ok = gw_store_commit (store, error);

@@ -437,7 +437,7 @@ gw_rotation_dup_order (GwStore    *store,
                                    " s.reason"
                                    " FROM rotation_pool p JOIN members m ON m.id = p.member_id"
                                    " LEFT JOIN rotation_skips s ON s.member_id = p.member_id AND s.date = ?1"
-                                   " WHERE m.deleted = 0 AND m.status = ?2 AND m.stage >= ?3",
+                                   " WHERE m.deleted = 0 AND m.status = ?2 AND m.stage >= ?3 AND p.since <= ?1",
                             NULL);
   if (stmt == NULL)
     return order;

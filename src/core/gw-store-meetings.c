@@ -1709,7 +1709,7 @@ score_matches (GwStore    *self,
   guint n = 0;
 
   stmt = _gw_store_prepare (self, "SELECT m.id, m.full_name, m.community_name, m.sort_key"
-                                  " FROM members_fts f JOIN members m ON m.id = f.rowid"
+                                  " FROM members_fts f CROSS JOIN members m ON m.id = f.rowid"
                                   " WHERE members_fts MATCH ? AND m.deleted = 0 LIMIT ?", NULL);
   if (stmt == NULL)
     return;
