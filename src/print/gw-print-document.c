@@ -17,7 +17,6 @@
 #define CELL_PAD_Y      3.0
 #define DETAILS_PAD_X  12.0    /* after a label in a details table */
 #define MAX_WRAP_LINES  4
-#define PDF_MARGIN     40.0
 
 /* Text is near-black, the running head and foot a quieter grey. */
 #define INK       0.10
@@ -1246,8 +1245,8 @@ gw_print_document_write_pdf (GwPrintDocument  *self,
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, PACKAGE_NAME);
 
   cr = cairo_create (surface);
-  cairo_translate (cr, PDF_MARGIN, PDF_MARGIN);
-  n_pages = gw_print_document_paginate (self, cr, width - 2 * PDF_MARGIN, height - 2 * PDF_MARGIN);
+  cairo_translate (cr, GW_PRINT_PAGE_MARGIN, GW_PRINT_PAGE_MARGIN);
+  n_pages = gw_print_document_paginate (self, cr, width - 2 * GW_PRINT_PAGE_MARGIN, height - 2 * GW_PRINT_PAGE_MARGIN);
   for (guint page = 0; page < n_pages; page++)
     {
       gw_print_document_draw_page (self, cr, page);

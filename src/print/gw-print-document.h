@@ -21,6 +21,10 @@ typedef enum
   GW_PRINT_PAPER_LETTER,
 } GwPrintPaper;
 
+/* The margin, in points, around the page's content in a PDF and in the
+ * preview; a printer's own page setup gives its margins when printing. */
+#define GW_PRINT_PAGE_MARGIN 40.0
+
 #define GW_TYPE_PRINT_DOCUMENT (gw_print_document_get_type ())
 G_DECLARE_FINAL_TYPE (GwPrintDocument, gw_print_document, GW, PRINT_DOCUMENT, GObject)
 
