@@ -8,6 +8,7 @@
 #include "gw-application.h"
 #include "gw-demo.h"
 #include "gw-preferences-window.h"
+#include "gw-store-meetings.h"
 #include "gw-store-members.h"
 #include "gw-window.h"
 
@@ -56,8 +57,13 @@ open_path (GwApplication *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(GwStore) store = gw_store_open (path, &error);
 
-  if (store != NULL)
-    gw_store_purge_deleted (store, NULL);
+  /* People and meetings removed in an earlier session whose window did
+   * not close normally go for good now. */
+  if (store != NULL && !gw_store_is_read_only (store))
+    {
+      gw_store_purge_deleted (store, NULL);
+      gw_store_purge_deleted_meetings (store, NULL);
+    }
 
   present_store (self, store, error);
 }

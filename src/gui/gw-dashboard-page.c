@@ -29,6 +29,9 @@ G_DEFINE_FINAL_TYPE (GwDashboardPage, gw_dashboard_page, GTK_TYPE_WIDGET)
 
 #define N_LISTED 6
 
+/* Lines wrap at this width so that three tiles fit side by side. */
+#define TILE_CHARS 34
+
 static GtkWidget *
 add_tile (GwDashboardPage *self,
           const char      *title,
@@ -41,7 +44,7 @@ add_tile (GwDashboardPage *self,
 
   gtk_widget_add_css_class (tile, "card");
   gtk_widget_add_css_class (tile, "dashboard-tile");
-  gtk_widget_set_size_request (tile, 300, -1);
+  gtk_widget_set_size_request (tile, 280, -1);
   gtk_label_set_xalign (GTK_LABEL (heading), 0);
   gtk_widget_add_css_class (heading, "heading");
   gtk_accessible_update_property (GTK_ACCESSIBLE (tile), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
@@ -72,6 +75,7 @@ add_line (GtkWidget  *content,
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), TILE_CHARS);
   if (dim)
     gtk_widget_add_css_class (label, "dim-label");
   gtk_box_append (GTK_BOX (content), label);
@@ -92,6 +96,7 @@ add_link (GtkWidget  *content,
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), TILE_CHARS);
   gtk_box_append (GTK_BOX (box), label);
 
   if (detail != NULL && detail[0] != '\0')
@@ -100,6 +105,7 @@ add_link (GtkWidget  *content,
 
       gtk_label_set_xalign (GTK_LABEL (sub), 0);
       gtk_label_set_wrap (GTK_LABEL (sub), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (sub), TILE_CHARS);
       gtk_widget_add_css_class (sub, "dim-label");
       gtk_widget_add_css_class (sub, "caption");
       gtk_box_append (GTK_BOX (box), sub);

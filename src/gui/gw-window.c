@@ -12,6 +12,7 @@
 #include "gw-preferences-window.h"
 #include "gw-roster-page.h"
 #include "gw-secretary-page.h"
+#include "gw-store-meetings.h"
 #include "gw-store-members.h"
 #include "gw-window.h"
 
@@ -302,7 +303,10 @@ gw_window_close_request (GtkWindow *window)
   /* Undo is offered only while the window is open; after that, removed
    * people are gone for good, so nothing about them stays behind. */
   if (self->store != NULL)
-    gw_store_purge_deleted (self->store, NULL);
+    {
+      gw_store_purge_deleted (self->store, NULL);
+      gw_store_purge_deleted_meetings (self->store, NULL);
+    }
 
   return GTK_WINDOW_CLASS (gw_window_parent_class)->close_request (window);
 }
