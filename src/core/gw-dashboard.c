@@ -96,10 +96,12 @@ count_changes (GwStore    *store,
     change[i] = 0;
 
   stmt = _gw_store_prepare (store, "SELECT e.kind, e.from_value, e.to_value,"
+                                   " CASE WHEN e.kind = ?5 THEN"
                                    " (SELECT s.to_value FROM member_events s WHERE s.member_id = e.member_id"
                                    "   AND s.kind = ?3 AND (s.date < e.date OR (s.date = e.date AND s.id < e.id))"
-                                   "   ORDER BY s.date DESC, s.id DESC LIMIT 1)"
-                                   " FROM member_events e JOIN members m ON m.id = e.member_id"
+                                   "   ORDER BY s.date DESC, s.id DESC LIMIT 1) END"
+                                   " FROM member_events e INDEXED BY member_events_by_date"
+                                   " JOIN members m ON m.id = e.member_id"
                                    " WHERE m.deleted = 0 AND e.date > ?1 AND e.date <= ?2"
                                    " AND e.kind IN (?4, ?3, ?5)", NULL);
   if (stmt == NULL)
@@ -202,14 +204,14 @@ gw_dashboard_list_ready (GwStore    *store,
    * grouped by person; the exact checklist is then read only for the few
    * people shown. */
   stmt = _gw_store_prepare (store,
-    "WITH study AS (SELECT a.member_id AS id, count(*) AS n FROM attendance a"
+    "WITH study AS MATERIALIZED (SELECT a.member_id AS id, count(*) AS n FROM attendance a"
     "   JOIN meetings m ON m.id = a.meeting_id JOIN meeting_kinds k ON k.id = m.kind_id"
     "   WHERE k.is_study = 1 AND m.deleted = 0 AND m.date <= ?1 GROUP BY a.member_id),"
-    " turns AS (SELECT secretary_id AS id, count(*) AS n FROM meetings"
+    " turns AS MATERIALIZED (SELECT secretary_id AS id, count(*) AS n FROM meetings"
     "   WHERE deleted = 0 AND secretary_id IS NOT NULL AND date <= ?1 GROUP BY secretary_id),"
-    " agreed AS (SELECT DISTINCT member_id AS id FROM member_events"
+    " agreed AS MATERIALIZED (SELECT DISTINCT member_id AS id FROM member_events"
     "   WHERE kind = ?8 AND unity_version_id = ?2),"
-    " since AS (SELECT member_id AS id, max(date) AS d FROM member_events"
+    " since AS MATERIALIZED (SELECT member_id AS id, max(date) AS d FROM member_events"
     "   WHERE kind = ?9 AND to_value = 1 AND from_value = 0 AND date <= ?1 GROUP BY member_id)"
     " SELECT p.id, p.full_name, p.stage,"
     "  CASE WHEN p.stage = 0 THEN (agreed.id IS NULL) + (coalesce(study.n, 0) < ?3)"
@@ -263,10 +265,14 @@ gw_dashboard_list_ready (GwStore    *store,
 
 /* Not seen. */
 
-#define NOT_SEEN_FROM                                                                    \
-  " FROM members p LEFT JOIN (SELECT a.member_id AS id, max(m.date) AS last"            \
+/* Each person's last attendance, once, rather than once per person. */
+#define NOT_SEEN_WITH                                                                    \
+  "WITH seen AS MATERIALIZED (SELECT a.member_id AS id, max(m.date) AS last"             \
   "   FROM attendance a JOIN meetings m ON m.id = a.meeting_id"                          \
-  "   WHERE m.deleted = 0 AND m.date <= ?1 GROUP BY a.member_id) l ON l.id = p.id"       \
+  "   WHERE m.deleted = 0 AND m.date <= ?1 GROUP BY a.member_id) "
+
+#define NOT_SEEN_FROM                                                                    \
+  " FROM members p LEFT JOIN seen l ON l.id = p.id"                                      \
   " WHERE p.deleted = 0 AND p.status = 0 AND p.stage >= 1"                               \
   " AND coalesce(l.last, p.joined) < date(?1, '-' || ?2 || ' days')"
 
@@ -286,7 +292,7 @@ gw_dashboard_list_not_seen (GwStore    *store,
   if (n_total != NULL)
     {
       *n_total = 0;
-      stmt = _gw_store_prepare (store, "SELECT count(*)" NOT_SEEN_FROM, NULL);
+      stmt = _gw_store_prepare (store, NOT_SEEN_WITH "SELECT count(*)" NOT_SEEN_FROM, NULL);
       if (stmt != NULL)
         {
           _gw_store_bind_text (stmt, 1, today);
@@ -297,7 +303,7 @@ gw_dashboard_list_not_seen (GwStore    *store,
         }
     }
 
-  stmt = _gw_store_prepare (store, "SELECT p.id, p.full_name, p.phone, p.stage, l.last,"
+  stmt = _gw_store_prepare (store, NOT_SEEN_WITH "SELECT p.id, p.full_name, p.phone, p.stage, l.last,"
                                    " CAST (julianday(?1) - julianday(coalesce(l.last, p.joined)) AS INTEGER)"
                                    NOT_SEEN_FROM
                                    " ORDER BY coalesce(l.last, p.joined), p.sort_key, p.id LIMIT ?3", NULL);

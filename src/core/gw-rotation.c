@@ -327,9 +327,10 @@ mean_turns (GwStore *store)
   stmt = _gw_store_prepare (store, "SELECT count(*), coalesce(sum(n), 0) FROM ("
                                    " SELECT p.id, (SELECT count(*) FROM meetings m"
                                    "   WHERE m.secretary_id = p.id AND m.deleted = 0) AS n"
-                                   " FROM members p WHERE p.deleted = 0 AND (p.id IN"
-                                   "   (SELECT member_id FROM rotation_pool) OR p.id IN"
-                                   "   (SELECT secretary_id FROM meetings WHERE deleted = 0)))",
+                                   " FROM (SELECT member_id AS id FROM rotation_pool UNION"
+                                   "   SELECT secretary_id FROM meetings WHERE deleted = 0"
+                                   "   AND secretary_id IS NOT NULL) u"
+                                   " JOIN members p ON p.id = u.id WHERE p.deleted = 0)",
                             NULL);
   if (stmt == NULL)
     return 0.0;

@@ -1818,11 +1818,13 @@ gw_store_match_sign_in_name (GwStore    *self,
 
   /* Then, unless that found a sure match, anyone sharing the first three
    * letters of any one word, which catches a slip early in the other. */
-  if (candidates->len < limit || g_array_index (candidates, Candidate, 0).distance > 0)
+  g_array_sort (candidates, compare_candidates);
+  if (candidates->len < limit ||
+      g_array_index (candidates, Candidate, limit - 1).distance > 1)
     {
       any_word = prefix_query (typed.folded, 3, "OR");
       if (any_word != NULL)
-        score_matches (self, any_word, &typed, candidates, seen, 4000);
+        score_matches (self, any_word, &typed, candidates, seen, 2500);
     }
 
   g_array_sort (candidates, compare_candidates);
