@@ -3,10 +3,13 @@
 
 #include <glib/gi18n.h>
 
+#include "gw-checklist.h"
 #include "gw-date.h"
 #include "gw-ladder.h"
 #include "gw-member-detail.h"
+#include "gw-rotation.h"
 #include "gw-stage-dialog.h"
+#include "gw-store-meetings.h"
 #include "gw-store-members.h"
 #include "gw-window.h"
 
@@ -16,6 +19,9 @@ struct _GwMemberDetail
 
   GwStore        *store;
   GwMember       *member;
+  GPtrArray      *checklist_children;
+  GPtrArray      *meeting_children;
+  gboolean        updating;
 
   GtkWidget      *box;
   AdwWindowTitle *window_title;
@@ -24,13 +30,21 @@ struct _GwMemberDetail
   AdwActionRow   *stage_row;
   GtkWidget      *step_back_button;
   GtkWidget      *promote_button;
+  AdwExpanderRow *checklist_row;
   AdwActionRow   *agreement_row;
   GtkWidget      *agree_button;
   AdwActionRow   *status_row;
   GtkWidget      *status_button;
+  AdwActionRow   *pool_row;
+  GtkSwitch      *pool_switch;
+  AdwExpanderRow *meetings_row;
+  AdwActionRow   *hours_row;
   GtkListBox     *details_list;
   GtkListBox     *history_list;
 };
+
+/* The latest meetings attended listed under "Meetings attended". */
+#define N_MEETINGS_LISTED 5
 
 G_DEFINE_FINAL_TYPE (GwMemberDetail, gw_member_detail, GTK_TYPE_WIDGET)
 
@@ -92,6 +106,151 @@ describe_event (GwMemberDetail      *self,
 }
 
 static void
+clear_expander (AdwExpanderRow *expander,
+                GPtrArray      *children)
+{
+  for (guint i = 0; i < children->len; i++)
+    adw_expander_row_remove (expander, g_ptr_array_index (children, i));
+  g_ptr_array_set_size (children, 0);
+}
+
+/* What the next step up requires, line by line, so that a refused
+ * promotion is understood before Promote is pressed. */
+static void
+refresh_checklist (GwMemberDetail *self)
+{
+  g_autoptr(GPtrArray) checklist = NULL;
+  g_autofree char *target_label = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  GwStage stage = gw_member_get_stage (self->member);
+  guint n_met = 0;
+
+  clear_expander (self->checklist_row, self->checklist_children);
+
+  if (stage >= GW_STAGE_CADRE)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->checklist_row), FALSE);
+      return;
+    }
+
+  checklist = gw_checklist_for (self->store, gw_member_get_id (self->member), stage + 1);
+  target_label = gw_ladder_dup_stage_label (self->store, stage + 1);
+
+  for (guint i = 0; i < checklist->len; i++)
+    {
+      GwRequirement *requirement = g_ptr_array_index (checklist, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *icon;
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), requirement->label);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), requirement->met ? _("Met") : _("Not met"));
+
+      icon = gtk_image_new_from_icon_name (requirement->met ? "emblem-ok-symbolic"
+                                                            : "radio-symbolic");
+      gtk_widget_add_css_class (icon, requirement->met ? "success" : "dim-label");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      requirement->met ? _("Met") : _("Not met"), -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+
+      adw_expander_row_add_row (self->checklist_row, row);
+      g_ptr_array_add (self->checklist_children, row);
+      if (requirement->met)
+        n_met++;
+    }
+
+  /* Translators: %s is the next stage, "Requirements to become Member". */
+  title = g_strdup_printf (_("Requirements to become %s"), target_label);
+  if (checklist->len > 0 && n_met == checklist->len)
+    subtitle = g_strdup (_("All met; the step still needs a person’s approval"));
+  else
+    /* Translators: "1 of 3 met". */
+    subtitle = g_strdup_printf (_("%u of %u met"), n_met, checklist->len);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->checklist_row), title);
+  adw_expander_row_set_subtitle (self->checklist_row, subtitle);
+  gtk_widget_set_visible (GTK_WIDGET (self->checklist_row), checklist->len > 0);
+}
+
+static char *
+format_hours (gint64 minutes)
+{
+  if (minutes % 60 == 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d hour", "%d hours", minutes / 60),
+                            (int) (minutes / 60));
+
+  /* Translators: volunteer time with one decimal, "2.5 hours". */
+  return g_strdup_printf (_("%.1f hours"), minutes / 60.0);
+}
+
+static void
+refresh_participation (GwMemberDetail *self,
+                       gboolean        writable)
+{
+  g_autoptr(GPtrArray) attended = NULL;
+  g_autofree char *today = gw_date_today ();
+  g_autofree char *since = gw_date_add_days (today, -90);
+  g_autofree char *recent = NULL;
+  g_autofree char *total = NULL;
+  g_autofree char *hours = NULL;
+  g_autofree char *count = NULL;
+  gint64 id = gw_member_get_id (self->member);
+
+  self->updating = TRUE;
+  gtk_switch_set_active (self->pool_switch, gw_rotation_is_in_pool (self->store, id));
+  self->updating = FALSE;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->pool_row), writable);
+  adw_action_row_set_subtitle (self->pool_row,
+                               gtk_switch_get_active (self->pool_switch)
+                               ? _("Takes turns as secretary of meetings")
+                               : _("Members and cadre who opt in take turns as secretary"));
+
+  clear_expander (self->meetings_row, self->meeting_children);
+  attended = gw_store_list_meetings_attended (self->store, id);
+  if (attended->len == 0)
+    count = g_strdup (_("None yet"));
+  else
+    {
+      GwMeeting *latest = g_ptr_array_index (attended, 0);
+      g_autofree char *date = gw_date_format (gw_meeting_get_date (latest));
+
+      /* Translators: "12 meetings, the latest on 03/05/2025". */
+      count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u meeting, the latest on %s",
+                                            "%u meetings, the latest on %s", attended->len),
+                               attended->len, date);
+    }
+  adw_expander_row_set_subtitle (self->meetings_row, count);
+  adw_expander_row_set_enable_expansion (self->meetings_row, attended->len > 0);
+
+  for (guint i = 0; i < MIN (attended->len, N_MEETINGS_LISTED); i++)
+    {
+      GwMeeting *meeting = g_ptr_array_index (attended, i);
+      g_autofree char *date = gw_date_format (gw_meeting_get_date (meeting));
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), gw_meeting_get_title (meeting));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), date);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (arrow), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Open the meeting"), -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-meeting");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", gw_meeting_get_id (meeting));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_expander_row_add_row (self->meetings_row, row);
+      g_ptr_array_add (self->meeting_children, row);
+    }
+
+  recent = format_hours (gw_store_get_volunteer_minutes (self->store, id, since, today));
+  total = format_hours (gw_store_get_volunteer_minutes (self->store, id, NULL, NULL));
+  /* Translators: "3 hours in the last 90 days · 20.5 hours in all". */
+  hours = g_strdup_printf (_("%s in the last 90 days · %s in all"), recent, total);
+  adw_action_row_set_subtitle (self->hours_row, hours);
+}
+
+static void
 refresh (GwMemberDetail *self)
 {
   g_autoptr(GPtrArray) history = NULL;
@@ -126,6 +285,9 @@ refresh (GwMemberDetail *self)
   gtk_widget_set_sensitive (self->status_button, writable);
   gtk_widget_set_sensitive (self->edit_button, writable);
   gtk_widget_set_sensitive (self->delete_button, writable);
+
+  refresh_checklist (self);
+  refresh_participation (self, writable);
 
   history = gw_store_list_history (self->store, gw_member_get_id (m));
   unity = gw_store_dup_current_unity (self->store);
@@ -231,6 +393,17 @@ settings_changed_cb (GwStore        *store,
   refresh (self);
 }
 
+/* Attendance, study sessions and turns as secretary change the checklist
+ * and the participation figures. */
+static void
+meetings_changed_cb (GwStore        *store,
+                     gint64          meeting_id,
+                     GwMemberDetail *self)
+{
+  if (self->member != NULL)
+    refresh (self);
+}
+
 static GtkWindow *
 get_window (GwMemberDetail *self)
 {
@@ -327,6 +500,39 @@ status_clicked_cb (GwMemberDetail *self)
 }
 
 static void
+pool_switch_cb (GwMemberDetail *self)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean join = gtk_switch_get_active (self->pool_switch);
+  gint64 id;
+  gboolean done;
+
+  if (self->updating || self->member == NULL)
+    return;
+
+  id = gw_member_get_id (self->member);
+  done = join ? gw_rotation_join_pool (self->store, id, NULL, &error)
+              : gw_rotation_leave_pool (self->store, id, &error);
+
+  if (!done)
+    {
+      GtkWidget *dialog;
+
+      /* Put the switch back before saying why. */
+      self->updating = TRUE;
+      gtk_switch_set_active (self->pool_switch, !join);
+      self->updating = FALSE;
+
+      dialog = adw_message_dialog_new (get_window (self),
+                                       join ? _("Cannot Join the Secretary Pool")
+                                            : _("Cannot Leave the Secretary Pool"),
+                                       error->message);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+}
+
+static void
 edit_clicked_cb (GwMemberDetail *self)
 {
   if (self->member != NULL)
@@ -350,6 +556,7 @@ gw_member_detail_set_store (GwMemberDetail *self,
   self->store = g_object_ref (store);
   g_signal_connect_object (store, "members-changed", G_CALLBACK (members_changed_cb), self, 0);
   g_signal_connect_object (store, "settings-changed", G_CALLBACK (settings_changed_cb), self, 0);
+  g_signal_connect_object (store, "meetings-changed", G_CALLBACK (meetings_changed_cb), self, 0);
 }
 
 void
@@ -376,6 +583,8 @@ gw_member_detail_dispose (GObject *object)
   GwMemberDetail *self = GW_MEMBER_DETAIL (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GW_TYPE_MEMBER_DETAIL);
+  g_clear_pointer (&self->checklist_children, g_ptr_array_unref);
+  g_clear_pointer (&self->meeting_children, g_ptr_array_unref);
   g_clear_object (&self->member);
   g_clear_object (&self->store);
 
@@ -400,10 +609,15 @@ gw_member_detail_class_init (GwMemberDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GwMemberDetail, stage_row);
   gtk_widget_class_bind_template_child (widget_class, GwMemberDetail, step_back_button);
   gtk_widget_class_bind_template_child (widget_class, GwMemberDetail, promote_button);
+  gtk_widget_class_bind_template_child (widget_class, GwMemberDetail, checklist_row);
   gtk_widget_class_bind_template_child (widget_class, GwMemberDetail, agreement_row);
   gtk_widget_class_bind_template_child (widget_class, GwMemberDetail, agree_button);
   gtk_widget_class_bind_template_child (widget_class, GwMemberDetail, status_row);
   gtk_widget_class_bind_template_child (widget_class, GwMemberDetail, status_button);
+  gtk_widget_class_bind_template_child (widget_class, GwMemberDetail, pool_row);
+  gtk_widget_class_bind_template_child (widget_class, GwMemberDetail, pool_switch);
+  gtk_widget_class_bind_template_child (widget_class, GwMemberDetail, meetings_row);
+  gtk_widget_class_bind_template_child (widget_class, GwMemberDetail, hours_row);
   gtk_widget_class_bind_template_child (widget_class, GwMemberDetail, details_list);
   gtk_widget_class_bind_template_child (widget_class, GwMemberDetail, history_list);
 
@@ -413,10 +627,13 @@ gw_member_detail_class_init (GwMemberDetailClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, status_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, edit_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, delete_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, pool_switch_cb);
 }
 
 static void
 gw_member_detail_init (GwMemberDetail *self)
 {
+  self->checklist_children = g_ptr_array_new ();
+  self->meeting_children = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 }
