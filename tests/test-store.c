@@ -815,6 +815,41 @@ test_unity_versions (GwTestFixture *f,
     }
 }
 
+static void
+test_reader_connection (GwTestFixture *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GwStore) reader = NULL;
+  g_autoptr(GwMember) seen = NULL;
+  g_autoptr(GwMember) draft = gw_member_new ();
+  gint64 first = gw_test_add (f->store, "Ada Okafor");
+  gint64 second;
+
+  reader = gw_store_open_reader (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (reader);
+  g_assert_true (gw_store_is_read_only (reader));
+
+  seen = gw_store_load_member (reader, first, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gw_member_get_full_name (seen), ==, "Ada Okafor");
+
+  /* The reader cannot write, and says so. */
+  gw_member_set_full_name (draft, "Bea Lin");
+  g_assert_cmpint (gw_store_add_member (reader, draft, NULL, &error), ==, 0);
+  g_assert_error (error, GW_STORE_ERROR, GW_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+
+  /* What the writer commits later is what the reader sees next. */
+  second = gw_test_add (f->store, "Chidi Obi");
+  g_assert_cmpuint (gw_store_count_members (reader), ==, 2);
+  g_clear_object (&seen);
+  seen = gw_store_load_member (reader, second, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gw_member_get_full_name (seen), ==, "Chidi Obi");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -848,6 +883,7 @@ main (int   argc,
   ADD_F ("/core/store/members/find-duplicates", test_find_duplicates);
 
   ADD_F ("/core/store/unity/versions-are-numbered-and-kept", test_unity_versions);
+  ADD_F ("/core/store/reader-sees-committed-changes", test_reader_connection);
 
 #undef ADD_F
 

@@ -33,6 +33,7 @@ struct _GwStore
   GArray     *pending_meetings;
   guint       depth;
   guint       read_only : 1;
+  guint       immutable : 1;
 };
 
 G_DEFINE_FINAL_TYPE (GwStore, gw_store, G_TYPE_OBJECT)
@@ -881,9 +882,12 @@ gw_store_open (const char  *path,
 
   /* A read-only database in WAL mode needs its shared-memory file; when it
    * cannot be made, read it as an immutable snapshot instead. */
-  if (self->read_only && !query_int (self, "PRAGMA user_version", &(int){0}) &&
-      open_connection (self, TRUE) != SQLITE_OK)
-    return refuse (self, -1, error), NULL;
+  if (self->read_only && !query_int (self, "PRAGMA user_version", &(int){0}))
+    {
+      if (open_connection (self, TRUE) != SQLITE_OK)
+        return refuse (self, -1, error), NULL;
+      self->immutable = TRUE;
+    }
 
   if (!check_database (self, &is_new, error))
     return NULL;
@@ -933,6 +937,42 @@ gw_store_open (const char  *path,
     }
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * gw_store_open_reader:
+ *
+ * Opens a second, read-only connection to the database @self already
+ * opened and checked, for reading in another thread while @self goes on
+ * in this one (the write-ahead log lets readers and the writer work at
+ * once). The reader and @self must each stay in their own thread.
+ *
+ * Returns: (transfer full) (nullable): the reader, or %NULL with @error set.
+ */
+GwStore *
+gw_store_open_reader (GwStore  *self,
+                      GError  **error)
+{
+  g_autoptr(GwStore) reader = NULL;
+
+  g_return_val_if_fail (GW_IS_STORE (self), NULL);
+
+  reader = g_object_new (GW_TYPE_STORE, NULL);
+  reader->path = g_strdup (self->path);
+  reader->read_only = TRUE;
+  reader->immutable = self->immutable;
+
+  if (open_connection (reader, reader->immutable) != SQLITE_OK)
+    {
+      _gw_store_set_error (reader, error);
+      return NULL;
+    }
+
+  sqlite3_busy_timeout (reader->db, 5000);
+  _gw_store_exec (reader, "PRAGMA temp_store = MEMORY", NULL);
+  _gw_store_exec (reader, "PRAGMA cache_size = -16384", NULL);
+
+  return g_steal_pointer (&reader);
 }
 
 const char *

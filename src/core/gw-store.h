@@ -40,6 +40,8 @@ GwStore        *gw_store_open                     (const char  *path,
 char           *gw_store_dup_default_path         (void);
 gboolean        gw_store_ensure_private_dir       (const char  *dir,
                                                    GError     **error);
+GwStore        *gw_store_open_reader              (GwStore     *self,
+                                                   GError     **error);
 const char     *gw_store_get_path                 (GwStore     *self);
 gboolean        gw_store_is_read_only             (GwStore     *self);
 int             gw_store_get_schema_version       (GwStore     *self);

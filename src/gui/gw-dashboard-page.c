@@ -11,26 +11,96 @@
 #include "gw-store-meetings.h"
 #include "gw-store-members.h"
 
+#define N_LISTED 6
+
+/* Lines wrap at this width so that three tiles fit side by side. */
+#define TILE_CHARS 34
+
 /* The state of the organization at a glance. Each tile leads to the page
  * behind it; the figures come from a few SQL aggregates (gw-dashboard.h)
  * and are worked out again shortly after anything changes. */
 struct _GwDashboardPage
 {
-  GtkWidget  parent_instance;
+  GtkWidget     parent_instance;
 
-  GwStore   *store;
-  guint      refresh_source;
+  GwStore      *store;
+  GwStore      *reader;        /* a second connection, for the worker thread */
+  GCancellable *cancellable;
+  guint         refresh_source;
+  guint         computing : 1;
+  guint         again : 1;
 
-  GtkWidget *stack;
-  GtkWidget *flow_box;
+  GtkWidget    *stack;
+  GtkWidget    *flow_box;
 };
+
+/* Everything the tiles show, worked out in a worker thread: at 100,000
+ * people some figures take a few hundred milliseconds of SQL, which must
+ * not freeze the window. */
+typedef struct
+{
+  guint                n_members;
+  char                *today;
+  char                *stage_labels[GW_N_STAGES];
+  GwStageFigures       stages;
+  GPtrArray           *ready;
+  GPtrArray           *not_seen;
+  guint                n_not_seen;
+  GPtrArray           *upcoming;
+  GwRotationCandidate *current;
+  GwRotationCandidate *next;
+  GPtrArray           *open_actions;
+  guint                n_open;
+  guint                n_overdue;
+  GwParticipation     *participation;
+} Figures;
+
+static void
+figures_free (Figures *f)
+{
+  g_free (f->today);
+  for (guint i = 0; i < GW_N_STAGES; i++)
+    g_free (f->stage_labels[i]);
+  g_clear_pointer (&f->ready, g_ptr_array_unref);
+  g_clear_pointer (&f->not_seen, g_ptr_array_unref);
+  g_clear_pointer (&f->upcoming, g_ptr_array_unref);
+  g_clear_pointer (&f->current, gw_rotation_candidate_free);
+  g_clear_pointer (&f->next, gw_rotation_candidate_free);
+  g_clear_pointer (&f->open_actions, g_ptr_array_unref);
+  g_clear_pointer (&f->participation, gw_participation_free);
+  g_free (f);
+}
+
+static Figures *
+compute (GwStore    *store,
+         const char *today)
+{
+  Figures *f = g_new0 (Figures, 1);
+  g_autofree char *from = gw_date_add_days (today, -90);
+
+  f->today = g_strdup (today);
+  f->n_members = gw_store_count_members (store);
+  if (f->n_members == 0)
+    return f;
+
+  for (guint i = 0; i < GW_N_STAGES; i++)
+    f->stage_labels[i] = gw_ladder_dup_stage_label (store, i);
+  gw_dashboard_get_stage_figures (store, today, &f->stages);
+  f->ready = gw_dashboard_list_ready (store, today, N_LISTED);
+  f->not_seen = gw_dashboard_list_not_seen (store, today, 60, N_LISTED, &f->n_not_seen);
+  f->upcoming = gw_store_list_upcoming_meetings (store, today, 3);
+  f->current = gw_rotation_dup_current (store, today);
+  f->next = gw_rotation_dup_next (store, today);
+  f->open_actions = gw_store_list_open_actions (store, today);
+  gw_dashboard_count_actions (store, today, &f->n_open, &f->n_overdue);
+  f->participation = gw_dashboard_dup_participation (store, from, today);
+
+  return f;
+}
 
 G_DEFINE_FINAL_TYPE (GwDashboardPage, gw_dashboard_page, GTK_TYPE_WIDGET)
 
-#define N_LISTED 6
 
-/* Lines wrap at this width so that three tiles fit side by side. */
-#define TILE_CHARS 34
 
 static GtkWidget *
 add_tile (GwDashboardPage *self,
@@ -131,14 +201,12 @@ format_change (int change)
 
 static void
 fill_stages (GwDashboardPage *self,
-             const char      *today)
+             Figures         *f)
 {
-  GwStageFigures figures;
+  GwStageFigures figures = f->stages;
   GtkWidget *content = add_tile (self, _("People per Stage"), "roster", _("Open the Roster"));
   GtkWidget *grid = gtk_grid_new ();
   const char *headings[] = { "", N_("Now"), N_("30 days"), N_("90 days") };
-
-  gw_dashboard_get_stage_figures (self->store, today, &figures);
 
   gtk_grid_set_column_spacing (GTK_GRID (grid), 18);
   gtk_grid_set_row_spacing (GTK_GRID (grid), 2);
@@ -153,7 +221,7 @@ fill_stages (GwDashboardPage *self,
 
   for (guint stage = 0; stage < GW_N_STAGES; stage++)
     {
-      g_autofree char *label = gw_ladder_dup_stage_label (self->store, stage);
+      const char *label = f->stage_labels[stage];
       g_autofree char *now = g_strdup_printf ("%u", figures.now[stage]);
       g_autofree char *c30 = format_change (figures.change_30[stage]);
       g_autofree char *c90 = format_change (figures.change_90[stage]);
@@ -185,9 +253,9 @@ fill_stages (GwDashboardPage *self,
 
 static void
 fill_ready (GwDashboardPage *self,
-            const char      *today)
+            Figures         *f)
 {
-  g_autoptr(GPtrArray) ready = gw_dashboard_list_ready (self->store, today, N_LISTED);
+  GPtrArray *ready = f->ready;
   GtkWidget *content = add_tile (self, _("Ready for Promotion"), NULL, NULL);
 
   if (ready->len == 0)
@@ -196,7 +264,7 @@ fill_ready (GwDashboardPage *self,
   for (guint i = 0; i < ready->len; i++)
     {
       GwPromotionCandidate *candidate = g_ptr_array_index (ready, i);
-      g_autofree char *target = gw_ladder_dup_stage_label (self->store, candidate->target);
+      const char *target = f->stage_labels[candidate->target];
       g_autofree char *detail = NULL;
 
       if (candidate->n_missing == 0)
@@ -212,10 +280,10 @@ fill_ready (GwDashboardPage *self,
 
 static void
 fill_not_seen (GwDashboardPage *self,
-               const char      *today)
+               Figures         *f)
 {
-  guint n_total = 0;
-  g_autoptr(GPtrArray) absent = gw_dashboard_list_not_seen (self->store, today, 60, N_LISTED, &n_total);
+  guint n_total = f->n_not_seen;
+  GPtrArray *absent = f->not_seen;
   GtkWidget *content = add_tile (self, _("Not Seen for 60 Days"), NULL, NULL);
 
   if (n_total == 0)
@@ -256,11 +324,11 @@ fill_not_seen (GwDashboardPage *self,
 
 static void
 fill_meetings (GwDashboardPage *self,
-               const char      *today)
+               Figures         *f)
 {
-  g_autoptr(GPtrArray) upcoming = gw_store_list_upcoming_meetings (self->store, today, 3);
-  g_autoptr(GwRotationCandidate) current = gw_rotation_dup_current (self->store, today);
-  g_autoptr(GwRotationCandidate) next = gw_rotation_dup_next (self->store, today);
+  GPtrArray *upcoming = f->upcoming;
+  GwRotationCandidate *current = f->current;
+  GwRotationCandidate *next = f->next;
   GtkWidget *content = add_tile (self, _("Meetings and Secretary"), "meetings", _("Open Meetings"));
   g_autofree char *current_line = NULL;
   g_autofree char *next_line = NULL;
@@ -286,15 +354,13 @@ fill_meetings (GwDashboardPage *self,
 
 static void
 fill_actions (GwDashboardPage *self,
-              const char      *today)
+              Figures         *f)
 {
-  g_autoptr(GPtrArray) open = gw_store_list_open_actions (self->store, today);
+  GPtrArray *open = f->open_actions;
   GtkWidget *content = add_tile (self, _("Action Items"), "meetings", _("Open Meetings"));
   g_autofree char *summary = NULL;
-  guint n_open = 0, n_overdue = 0;
 
-  gw_dashboard_count_actions (self->store, today, &n_open, &n_overdue);
-  summary = g_strdup_printf (_("%u open, %u overdue"), n_open, n_overdue);
+  summary = g_strdup_printf (_("%u open, %u overdue"), f->n_open, f->n_overdue);
   add_line (content, summary, FALSE);
 
   for (guint i = 0; i < open->len && i < N_LISTED; i++)
@@ -317,10 +383,9 @@ fill_actions (GwDashboardPage *self,
 
 static void
 fill_participation (GwDashboardPage *self,
-                    const char      *today)
+                    Figures         *f)
 {
-  g_autofree char *from = gw_date_add_days (today, -90);
-  g_autoptr(GwParticipation) p = gw_dashboard_dup_participation (self->store, from, today);
+  GwParticipation *p = f->participation;
   GtkWidget *content = add_tile (self, _("Participation, Last 90 Days"), NULL, NULL);
   g_autofree char *people = NULL;
   g_autofree char *attendances = NULL;
@@ -355,15 +420,12 @@ fill_participation (GwDashboardPage *self,
 }
 
 static void
-refresh (GwDashboardPage *self)
+show_figures (GwDashboardPage *self,
+              Figures         *f)
 {
-  g_autofree char *today = gw_date_today ();
   GtkWidget *child;
 
-  if (self->store == NULL)
-    return;
-
-  if (gw_store_count_members (self->store) == 0)
+  if (f->n_members == 0)
     {
       gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "empty");
       return;
@@ -372,14 +434,86 @@ refresh (GwDashboardPage *self)
   while ((child = gtk_widget_get_first_child (self->flow_box)) != NULL)
     gtk_flow_box_remove (GTK_FLOW_BOX (self->flow_box), child);
 
-  fill_stages (self, today);
-  fill_meetings (self, today);
-  fill_actions (self, today);
-  fill_ready (self, today);
-  fill_not_seen (self, today);
-  fill_participation (self, today);
+  fill_stages (self, f);
+  fill_meetings (self, f);
+  fill_actions (self, f);
+  fill_ready (self, f);
+  fill_not_seen (self, f);
+  fill_participation (self, f);
 
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "tiles");
+}
+
+static void start_refresh (GwDashboardPage *self);
+
+static void
+compute_in_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  GwDashboardPage *self = source_object;
+  g_autofree char *today = gw_date_today ();
+
+  g_task_return_pointer (task, compute (self->reader, today), (GDestroyNotify) figures_free);
+}
+
+static void
+computed_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GwDashboardPage *self = GW_DASHBOARD_PAGE (object);
+  Figures *f = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  self->computing = FALSE;
+
+  if (f == NULL || g_cancellable_is_cancelled (self->cancellable))
+    {
+      g_clear_pointer (&f, figures_free);
+      return;
+    }
+
+  show_figures (self, f);
+  figures_free (f);
+
+  /* Something changed while the figures were being worked out. */
+  if (self->again)
+    {
+      self->again = FALSE;
+      start_refresh (self);
+    }
+}
+
+static void
+start_refresh (GwDashboardPage *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  if (self->computing)
+    {
+      self->again = TRUE;
+      return;
+    }
+
+  /* Without a second connection, work the figures out here. */
+  if (self->reader == NULL)
+    {
+      g_autofree char *today = gw_date_today ();
+      Figures *f = compute (self->store, today);
+
+      show_figures (self, f);
+      figures_free (f);
+      return;
+    }
+
+  self->computing = TRUE;
+  task = g_task_new (self, self->cancellable, computed_cb, NULL);
+  g_task_set_source_tag (task, start_refresh);
+  g_task_run_in_thread (task, compute_in_thread);
 }
 
 static gboolean
@@ -388,7 +522,7 @@ refresh_cb (gpointer user_data)
   GwDashboardPage *self = user_data;
 
   self->refresh_source = 0;
-  refresh (self);
+  start_refresh (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -403,6 +537,8 @@ void
 gw_dashboard_page_set_store (GwDashboardPage *self,
                              GwStore         *store)
 {
+  g_autoptr(GError) error = NULL;
+
   g_return_if_fail (GW_IS_DASHBOARD_PAGE (self));
   g_return_if_fail (self->store == NULL);
 
@@ -410,7 +546,12 @@ gw_dashboard_page_set_store (GwDashboardPage *self,
   g_signal_connect_object (store, "members-changed", G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "meetings-changed", G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "settings-changed", G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
-  refresh (self);
+
+  self->reader = gw_store_open_reader (store, &error);
+  if (self->reader == NULL)
+    g_warning ("Working out the dashboard in the main thread: %s", error->message);
+
+  start_refresh (self);
 }
 
 static void
@@ -428,10 +569,23 @@ gw_dashboard_page_dispose (GObject *object)
   GwDashboardPage *self = GW_DASHBOARD_PAGE (object);
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
   g_clear_pointer (&self->stack, gtk_widget_unparent);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (gw_dashboard_page_parent_class)->dispose (object);
+}
+
+static void
+gw_dashboard_page_finalize (GObject *object)
+{
+  GwDashboardPage *self = GW_DASHBOARD_PAGE (object);
+
+  /* A running task holds the page, so the reader is free here. */
+  g_clear_object (&self->reader);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (gw_dashboard_page_parent_class)->finalize (object);
 }
 
 static void
@@ -441,6 +595,7 @@ gw_dashboard_page_class_init (GwDashboardPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = gw_dashboard_page_dispose;
+  object_class->finalize = gw_dashboard_page_finalize;
   widget_class->map = gw_dashboard_page_map;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -449,6 +604,8 @@ static void
 gw_dashboard_page_init (GwDashboardPage *self)
 {
   GtkWidget *scroller, *clamp, *empty, *buttons, *button;
+
+  self->cancellable = g_cancellable_new ();
 
   self->stack = gtk_stack_new ();
   gtk_widget_set_parent (self->stack, GTK_WIDGET (self));
