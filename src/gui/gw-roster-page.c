@@ -6,6 +6,8 @@
 #include "gw-date.h"
 #include "gw-ladder.h"
 #include "gw-member-list.h"
+#include "gw-print-preview.h"
+#include "gw-print-roster.h"
 #include "gw-roster-page.h"
 #include "gw-store-members.h"
 
@@ -20,6 +22,8 @@ struct _GwRosterPage
   char               **tags;
   char               **languages;
   guint                lists_idle;
+  GwMemberSort         sort_column;
+  gboolean             sort_descending;
   guint                updating_filters : 1;
 
   GtkWidget           *box;
@@ -132,9 +136,16 @@ sorter_changed_cb (GtkSorter       *sorter,
   order = gtk_sorter_compare (sorter, a, b);
 
   if (last_compared_column < 0)
-    gw_member_list_set_sort (self->members, GW_MEMBER_SORT_NAME, FALSE);
+    {
+      self->sort_column = GW_MEMBER_SORT_NAME;
+      self->sort_descending = FALSE;
+    }
   else
-    gw_member_list_set_sort (self->members, last_compared_column, order == GTK_ORDERING_LARGER);
+    {
+      self->sort_column = last_compared_column;
+      self->sort_descending = order == GTK_ORDERING_LARGER;
+    }
+  gw_member_list_set_sort (self->members, self->sort_column, self->sort_descending);
 }
 
 static void
@@ -371,6 +382,65 @@ delete_selected_cb (GtkWidget *widget,
   return TRUE;
 }
 
+/* Says in words what the printed roster is narrowed to and sorted by:
+ * "Stage: Member · Search: “maria” · Sorted by Joined". */
+static char *
+describe_view (GwRosterPage *self)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  const char *tag = selected_string (self->tag_filter, self->tags);
+  const char *language = selected_string (self->language_filter, self->languages);
+  guint stage = gtk_drop_down_get_selected (self->stage_filter);
+  guint status = gtk_drop_down_get_selected (self->status_filter);
+  const char *column = gtk_column_view_column_get_title (self->columns[self->sort_column]);
+
+  if (stage != 0 && stage != GTK_INVALID_LIST_POSITION && stage <= GW_N_STAGES)
+    /* Translators: describes a printed roster; %s is a stage. */
+    g_ptr_array_add (parts, g_strdup_printf (_("Stage: %s"), self->stage_labels[stage - 1]));
+  if (status != 0 && status != GTK_INVALID_LIST_POSITION && status <= GW_N_STATUSES)
+    g_ptr_array_add (parts, g_strdup_printf (_("Status: %s"), gw_status_get_label (status - 1)));
+  if (tag != NULL)
+    g_ptr_array_add (parts, g_strdup_printf (_("Tag: %s"), tag));
+  if (language != NULL)
+    g_ptr_array_add (parts, g_strdup_printf (_("Language: %s"), language));
+  if (search != NULL && search[0] != '\0')
+    g_ptr_array_add (parts, g_strdup_printf (_("Search: “%s”"), search));
+
+  if (self->sort_descending)
+    /* Translators: %s is a column of the roster. */
+    g_ptr_array_add (parts, g_strdup_printf (_("Sorted by %s, last first"), column));
+  else
+    g_ptr_array_add (parts, g_strdup_printf (_("Sorted by %s"), column));
+
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (" · ", (char **) parts->pdata);
+}
+
+static void
+print_roster_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  GwRosterPage *self = GW_ROSTER_PAGE (widget);
+  g_autoptr(GwPrintDocument) document = NULL;
+  g_autofree char *description = NULL;
+  GwPrintRosterColumns columns = 0;
+
+  if (self->members == NULL)
+    return;
+
+  /* The printout is the roster as shown: its columns, search, filters and
+   * order. */
+  for (guint i = 0; i < GW_N_MEMBER_SORTS; i++)
+    if (gtk_column_view_column_get_visible (self->columns[i]))
+      columns |= GW_PRINT_ROSTER_COLUMN (i);
+
+  description = describe_view (self);
+  document = gw_print_roster_new (self->members, columns, description);
+  gw_print_preview_present (GTK_WINDOW (gtk_widget_get_root (widget)), document);
+}
+
 static void
 items_changed_cb (GwRosterPage *self)
 {
@@ -545,6 +615,9 @@ gw_roster_page_class_init (GwRosterPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, clear_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, activate_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.print-roster", NULL, print_roster_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print-roster", NULL);
 
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Delete, 0, delete_selected_cb, NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Delete, 0, delete_selected_cb, NULL);
