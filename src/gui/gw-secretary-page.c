@@ -355,6 +355,7 @@ typedef struct
   GtkWidget       *dialog;
   GtkWidget       *entry;
   GtkWidget       *matches;
+  GtkWidget       *scrolled;
   GtkWidget       *message;
 } AddDialog;
 
@@ -399,7 +400,7 @@ add_dialog_search_cb (AddDialog *add)
       gtk_list_box_append (GTK_LIST_BOX (add->matches), row);
     }
 
-  gtk_widget_set_visible (add->matches, found->len > 0);
+  gtk_widget_set_visible (add->scrolled, found->len > 0);
   if (found->len == 0 && text[0] != '\0')
     {
       gtk_label_set_text (GTK_LABEL (add->message), _("Nobody on the roster has that name."));
@@ -477,8 +478,8 @@ add_to_pool_action (GtkWidget  *widget,
   gtk_widget_add_css_class (add->matches, "boxed-list");
   gtk_accessible_update_property (GTK_ACCESSIBLE (add->matches), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("People found"), -1);
-  gtk_widget_set_visible (add->matches, FALSE);
-  scrolled = gtk_scrolled_window_new ();
+  scrolled = add->scrolled = gtk_scrolled_window_new ();
+  gtk_widget_set_visible (scrolled, FALSE);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
