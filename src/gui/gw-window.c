@@ -258,6 +258,17 @@ show_stage_action (GtkWidget  *widget,
 }
 
 static void
+print_roster_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  GwWindow *self = GW_WINDOW (widget);
+
+  gw_window_show_page (self, "roster");
+  gtk_widget_activate_action (GTK_WIDGET (self->roster_page), "roster.print", NULL);
+}
+
+static void
 back_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *param)
@@ -378,12 +389,14 @@ gw_window_class_init (GwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-stage", "i", show_stage_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.print-roster", NULL, print_roster_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.add-member", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print-roster", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
 }
