@@ -119,13 +119,14 @@ show_error (GwMeetingDetail *self,
     g_warning ("%s: %s", heading, error ? error->message : "");
 }
 
+/* Removes the rows, keeping the placeholder. */
 static void
 clear_list (GtkListBox *list)
 {
-  GtkWidget *child;
+  GtkListBoxRow *row;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
+  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
+    gtk_list_box_remove (list, GTK_WIDGET (row));
 }
 
 static GtkWidget *
@@ -1168,6 +1169,7 @@ gw_meeting_detail_set_meeting (GwMeetingDetail *self,
 
   if (id != meeting_id (self))
     {
+      gtk_label_set_text (self->minutes_status, "");
       gtk_editable_set_text (GTK_EDITABLE (self->agenda_entry), "");
       gw_person_search_clear (self->check_in_search);
       gtk_editable_set_text (GTK_EDITABLE (self->decision_text_row), "");
