@@ -340,10 +340,19 @@ fill_meetings (GwDashboardPage *self,
     {
       GwMeeting *meeting = g_ptr_array_index (upcoming, i);
       g_autofree char *date = gw_date_format (gw_meeting_get_date (meeting));
-      g_autofree char *detail = g_strdup_printf ("%s %s · %s", date, gw_meeting_get_time (meeting),
-                                                 gw_meeting_get_place (meeting));
+      guint n = gw_meeting_get_n_attending (meeting);
+      g_autofree char *attending = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u attending",
+                                                                 "%u attending", n), n);
+      g_autoptr(GString) detail = g_string_new (date);
 
-      add_link (content, gw_meeting_get_title (meeting), detail, "win.show-meeting", gw_meeting_get_id (meeting));
+      if (gw_meeting_get_time (meeting)[0] != '\0')
+        g_string_append_printf (detail, " %s", gw_meeting_get_time (meeting));
+      if (gw_meeting_get_place (meeting)[0] != '\0')
+        g_string_append_printf (detail, " · %s", gw_meeting_get_place (meeting));
+      if (n > 0)
+        g_string_append_printf (detail, " · %s", attending);
+
+      add_link (content, gw_meeting_get_title (meeting), detail->str, "win.show-meeting", gw_meeting_get_id (meeting));
     }
 
   current_line = g_strdup_printf (_("This term’s secretary: %s"), current ? current->full_name : _("nobody yet"));
