@@ -262,6 +262,44 @@ check_record (GwStore     *store,
   return TRUE;
 }
 
+/* Sets the member's stage or status with @update_sql and records the
+ * change in their history, together or not at all. */
+static gboolean
+set_and_record (GwStore     *store,
+                const char  *update_sql,
+                gint64       member_id,
+                GwEventKind  kind,
+                int          from_value,
+                int          to_value,
+                const char  *date,
+                const char  *approver,
+                const char  *note,
+                GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!gw_store_begin (store, error))
+    return FALSE;
+
+  stmt = _gw_store_prepare (store, update_sql, error);
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_int (stmt, 1, to_value);
+  sqlite3_bind_int64 (stmt, 2, member_id);
+
+  if (!_gw_store_step_done (store, stmt, error) ||
+      !_gw_store_record_event (store, member_id, kind, from_value, to_value,
+                               date, approver, note, 0, error))
+    goto failed;
+
+  return gw_store_commit (store, error);
+
+failed:
+  gw_store_rollback (store);
+  return FALSE;
+}
+
 /**
  * gw_ladder_change_stage:
  *
@@ -279,7 +317,6 @@ gw_ladder_change_stage (GwStore     *store,
                         GError     **error)
 {
   g_autofree char *today = gw_date_today ();
-  sqlite3_stmt *stmt;
   int stage, status;
 
   g_return_val_if_fail (GW_IS_STORE (store), FALSE);
@@ -291,26 +328,8 @@ gw_ladder_change_stage (GwStore     *store,
       !_gw_store_get_stage_status (store, member_id, &stage, &status, NULL, error))
     return FALSE;
 
-  if (!gw_store_begin (store, error))
-    return FALSE;
-
-  stmt = _gw_store_prepare (store, "UPDATE members SET stage = ? WHERE id = ?", error);
-  if (stmt == NULL)
-    goto failed;
-
-  sqlite3_bind_int (stmt, 1, target);
-  sqlite3_bind_int64 (stmt, 2, member_id);
-
-  if (!_gw_store_step_done (store, stmt, error) ||
-      !_gw_store_record_event (store, member_id, GW_EVENT_STAGE, stage, target,
-                               date, approver, note, 0, error))
-    goto failed;
-
-  return gw_store_commit (store, error);
-
-failed:
-  gw_store_rollback (store);
-  return FALSE;
+  return set_and_record (store, "UPDATE members SET stage = ? WHERE id = ?", member_id,
+                         GW_EVENT_STAGE, stage, target, date, approver, note, error);
 }
 
 static gboolean
@@ -426,7 +445,6 @@ gw_ladder_set_status (GwStore     *store,
                       GError     **error)
 {
   g_autofree char *name = NULL;
-  sqlite3_stmt *stmt;
   int stage, status;
 
   g_return_val_if_fail (GW_IS_STORE (store), FALSE);
@@ -446,24 +464,6 @@ gw_ladder_set_status (GwStore     *store,
   if (!check_record (store, member_id, date, approver, error))
     return FALSE;
 
-  if (!gw_store_begin (store, error))
-    return FALSE;
-
-  stmt = _gw_store_prepare (store, "UPDATE members SET status = ? WHERE id = ?", error);
-  if (stmt == NULL)
-    goto failed;
-
-  sqlite3_bind_int (stmt, 1, new_status);
-  sqlite3_bind_int64 (stmt, 2, member_id);
-
-  if (!_gw_store_step_done (store, stmt, error) ||
-      !_gw_store_record_event (store, member_id, GW_EVENT_STATUS, status, new_status,
-                               date, approver, note, 0, error))
-    goto failed;
-
-  return gw_store_commit (store, error);
-
-failed:
-  gw_store_rollback (store);
-  return FALSE;
+  return set_and_record (store, "UPDATE members SET status = ? WHERE id = ?", member_id,
+                         GW_EVENT_STATUS, status, new_status, date, approver, note, error);
 }
