@@ -395,7 +395,7 @@ fill_participation (GwDashboardPage *self,
                     Figures         *f)
 {
   GwParticipation *p = f->participation;
-  GtkWidget *content = add_tile (self, _("Participation, Last 90 Days"), NULL, NULL);
+  GtkWidget *content = add_tile (self, _("Participation, Last 90 Days"), "meetings", _("Open Meetings"));
   g_autofree char *people = NULL;
   g_autofree char *attendances = NULL;
   g_autofree char *actions = NULL;
