@@ -513,24 +513,39 @@ gw_dashboard_dup_participation (GwStore    *store,
 
   if (participation->n_people >= 5 && worst > 0.5)
     {
-      if (worst == action)
-        what = _("the action items");
-      else if (worst == hours)
-        what = _("the volunteer hours");
-      else
-        what = _("the attendances");
+      int percent = (int) round (worst * 100);
 
-      /* TRANSLATORS: "2 of the 20 people who took part carried 80% of the
-       * action items." */
-      participation->warning =
-        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                      "%u of the %u people who took part carried %d%% of %s. "
-                                      "A few are doing most of the work: share tasks more widely.",
-                                      "%u of the %u people who took part carried %d%% of %s. "
-                                      "A few are doing most of the work: share tasks more widely.",
-                                      participation->n_people),
-                         participation->n_top, participation->n_people,
-                         (int) round (worst * 100), what);
+      /* Whole sentences, one per measure, so that each language can word
+       * them its own way. The plural follows the number of people who took
+       * part. */
+      if (worst == action)
+        /* TRANSLATORS: "2 of the 20 people who took part carried 80% of the action items." */
+        participation->warning =
+          g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                        "%u of the %u person who took part carried %d%% of the action items. "
+                                        "A few are doing most of the work: share tasks more widely.",
+                                        "%u of the %u people who took part carried %d%% of the action items. "
+                                        "A few are doing most of the work: share tasks more widely.",
+                                        participation->n_people),
+                           participation->n_top, participation->n_people, percent);
+      else if (worst == hours)
+        participation->warning =
+          g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                        "%u of the %u person who took part gave %d%% of the volunteer hours. "
+                                        "A few are doing most of the work: share tasks more widely.",
+                                        "%u of the %u people who took part gave %d%% of the volunteer hours. "
+                                        "A few are doing most of the work: share tasks more widely.",
+                                        participation->n_people),
+                           participation->n_top, participation->n_people, percent);
+      else
+        participation->warning =
+          g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                        "%u of the %u person who took part made %d%% of the attendances. "
+                                        "A few are doing most of the work: share tasks more widely.",
+                                        "%u of the %u people who took part made %d%% of the attendances. "
+                                        "A few are doing most of the work: share tasks more widely.",
+                                        participation->n_people),
+                           participation->n_top, participation->n_people, percent);
     }
   }
 

@@ -397,6 +397,7 @@ fill_participation (GwDashboardPage *self,
   GwParticipation *p = f->participation;
   GtkWidget *content = add_tile (self, _("Participation, Last 90 Days"), "meetings", _("Open Meetings"));
   g_autofree char *people = NULL;
+  g_autofree char *top = NULL;
   g_autofree char *attendances = NULL;
   g_autofree char *actions = NULL;
   g_autofree char *hours = NULL;
@@ -407,16 +408,18 @@ fill_participation (GwDashboardPage *self,
       return;
     }
 
-  people = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "%u person took part; the most active tenth is %u person.",
-                                         "%u people took part; the most active tenth is %u people.",
-                                         p->n_people),
-                            p->n_people, p->n_top);
-  attendances = g_strdup_printf (_("They made %.0f%% of the attendances"), p->attendance_share * 100.0);
-  actions = g_strdup_printf (_("took %.0f%% of the action items"), p->action_share * 100.0);
-  hours = g_strdup_printf (_("and gave %.0f%% of the volunteer hours."), p->minutes_share * 100.0);
+  people = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person took part.",
+                                         "%u people took part.", p->n_people),
+                            p->n_people);
+  top = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The most active tenth, %u person:",
+                                      "The most active tenth, %u people:", p->n_top),
+                         p->n_top);
+  attendances = g_strdup_printf (_("made %.0f%% of the attendances,"), p->attendance_share * 100.0);
+  actions = g_strdup_printf (_("took %.0f%% of the action items,"), p->action_share * 100.0);
+  hours = g_strdup_printf (_("gave %.0f%% of the volunteer hours."), p->minutes_share * 100.0);
 
   add_line (content, people, FALSE);
+  add_line (content, top, FALSE);
   add_line (content, attendances, FALSE);
   add_line (content, actions, FALSE);
   add_line (content, hours, FALSE);
