@@ -509,7 +509,6 @@ gw_dashboard_dup_participation (GwStore    *store,
     double hours = participation->total_minutes > 60 * (gint64) participation->n_top
                    ? participation->minutes_share : 0.0;
     double worst = MAX (attendance, MAX (action, hours));
-    const char *what;
 
   if (participation->n_people >= 5 && worst > 0.5)
     {
