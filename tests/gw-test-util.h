@@ -18,6 +18,18 @@
 #include "gw-ladder.h"
 #include "gw-checklist.h"
 
+/* SQL that takes away everything migration 3 (the notebook) added, to make
+ * a database of an older version out of one of this build's. */
+#define GW_TEST_DROP_NOTEBOOK \
+  "DROP TABLE notes_fts; DROP TABLE forces_fts; DROP TABLE needs_fts;" \
+  "DROP TABLE contradictions_fts; DROP TABLE rules_fts;" \
+  "DROP TABLE contradiction_changes; DROP TABLE contradiction_forces; DROP TABLE contradictions;" \
+  "DROP TABLE note_rules; DROP TABLE note_needs; DROP TABLE note_forces;" \
+  "DROP TABLE note_members; DROP TABLE note_tags; DROP TABLE notes;" \
+  "DROP TABLE legal_rules; DROP TABLE need_forces; DROP TABLE needs;" \
+  "DROP TABLE force_relations; DROP TABLE stance_judgements; DROP TABLE forces;" \
+  "DROP TABLE force_kinds;"
+
 G_BEGIN_DECLS
 
 typedef struct

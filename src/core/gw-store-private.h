@@ -25,6 +25,9 @@ void          _gw_store_member_changed     (GwStore      *self,
                                             gint64        member_id);
 void          _gw_store_meeting_changed    (GwStore      *self,
                                             gint64        meeting_id);
+void          _gw_store_notebook_changed   (GwStore      *self,
+                                            const char   *what,
+                                            gint64        id);
 void          _gw_store_bind_text          (sqlite3_stmt *stmt,
                                             int           index,
                                             const char   *text);

@@ -31,6 +31,7 @@ struct _GwStore
   GHashTable *statements;
   GArray     *pending_changes;
   GArray     *pending_meetings;
+  GArray     *pending_notebook;
   guint       depth;
   guint       read_only : 1;
   guint       immutable : 1;
@@ -38,12 +39,20 @@ struct _GwStore
 
 G_DEFINE_FINAL_TYPE (GwStore, gw_store, G_TYPE_OBJECT)
 
+/* A change to the notebook waiting for the commit. */
+typedef struct
+{
+  GQuark detail;
+  gint64 id;
+} NotebookChange;
+
 G_DEFINE_QUARK (gw-store-error-quark, gw_store_error)
 
 enum {
   MEMBERS_CHANGED,
   SETTINGS_CHANGED,
   MEETINGS_CHANGED,
+  NOTEBOOK_CHANGED,
   N_SIGNALS
 };
 
@@ -264,6 +273,266 @@ static const char * const migrations[] = {
   "CREATE INDEX rotation_skips_by_date ON rotation_skips (date);"
   /* The dashboard counts stage changes over the last months. */
   "CREATE INDEX member_events_by_date ON member_events (date, kind);",
+
+  /* 2 → 3: the social-investigation notebook. */
+  "CREATE TABLE force_kinds ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  builtin TEXT UNIQUE,"
+  "  label TEXT NOT NULL DEFAULT '',"
+  "  created TEXT NOT NULL,"
+  "  updated TEXT NOT NULL,"
+  "  CHECK (builtin IS NOT NULL OR length(trim(label)) > 0)"
+  ");"
+  "INSERT INTO force_kinds (uuid, builtin, created, updated)"
+  " SELECT lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2)"
+  "   || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2)"
+  "   || '-' || hex(randomblob(6))),"
+  "   column1, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+  " FROM (VALUES ('tenants'), ('church'), ('shop'), ('landlord'), ('ngo'), ('government'),"
+  "              ('police'), ('union'), ('other'));"
+  "CREATE TABLE forces ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+  "  name_key TEXT NOT NULL,"
+  "  kind_id INTEGER NOT NULL REFERENCES force_kinds (id),"
+  "  stance INTEGER NOT NULL DEFAULT 3 CHECK (stance BETWEEN 0 AND 3),"
+  "  stance_date TEXT,"
+  "  contact_member_id INTEGER REFERENCES members (id) ON DELETE SET NULL,"
+  "  contact_name TEXT NOT NULL DEFAULT '',"
+  "  notes TEXT NOT NULL DEFAULT '',"
+  "  deleted INTEGER NOT NULL DEFAULT 0,"
+  "  created TEXT NOT NULL,"
+  "  updated TEXT NOT NULL"
+  ");"
+  "CREATE INDEX forces_by_name ON forces (deleted, name_key, id);"
+  "CREATE INDEX forces_by_stance ON forces (deleted, stance, name_key, id);"
+  "CREATE INDEX forces_by_kind ON forces (kind_id);"
+  "CREATE INDEX forces_by_contact ON forces (contact_member_id);"
+  "CREATE TABLE stance_judgements ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  force_id INTEGER NOT NULL REFERENCES forces (id) ON DELETE CASCADE,"
+  "  stance INTEGER NOT NULL CHECK (stance BETWEEN 0 AND 3),"
+  "  date TEXT NOT NULL,"
+  "  reasoning TEXT NOT NULL DEFAULT '',"
+  "  judged_by TEXT NOT NULL DEFAULT '',"
+  "  created TEXT NOT NULL"
+  ");"
+  "CREATE INDEX stance_judgements_by_force ON stance_judgements (force_id, date, id);"
+  /* Like a member's history, judgements are never rewritten; they go only
+   * with their force, when it is purged. */
+  "CREATE TRIGGER stance_judgements_fixed BEFORE UPDATE ON stance_judgements"
+  " BEGIN SELECT RAISE(ABORT, 'stance judgements are never rewritten'); END;"
+  "CREATE TRIGGER stance_judgements_kept BEFORE DELETE ON stance_judgements"
+  " WHEN EXISTS (SELECT 1 FROM forces WHERE id = OLD.force_id)"
+  " BEGIN SELECT RAISE(ABORT, 'stance judgements are never rewritten'); END;"
+  "CREATE TABLE force_relations ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  from_id INTEGER NOT NULL REFERENCES forces (id) ON DELETE CASCADE,"
+  "  to_id INTEGER NOT NULL REFERENCES forces (id) ON DELETE CASCADE,"
+  "  kind INTEGER NOT NULL CHECK (kind BETWEEN 0 AND 6),"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  created TEXT NOT NULL,"
+  "  updated TEXT NOT NULL,"
+  "  CHECK (from_id <> to_id)"
+  ");"
+  "CREATE INDEX force_relations_from ON force_relations (from_id);"
+  "CREATE INDEX force_relations_to ON force_relations (to_id);"
+  "CREATE TABLE needs ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  title TEXT NOT NULL CHECK (length(trim(title)) > 0),"
+  "  title_key TEXT NOT NULL,"
+  "  description TEXT NOT NULL DEFAULT '',"
+  "  status INTEGER NOT NULL DEFAULT 0 CHECK (status BETWEEN 0 AND 4),"
+  "  extra_count INTEGER NOT NULL DEFAULT 0 CHECK (extra_count >= 0),"
+  "  raised TEXT,"
+  "  deleted INTEGER NOT NULL DEFAULT 0,"
+  "  created TEXT NOT NULL,"
+  "  updated TEXT NOT NULL"
+  ");"
+  "CREATE INDEX needs_by_title ON needs (deleted, title_key, id);"
+  "CREATE TABLE need_forces ("
+  "  need_id INTEGER NOT NULL REFERENCES needs (id) ON DELETE CASCADE,"
+  "  force_id INTEGER NOT NULL REFERENCES forces (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (need_id, force_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX need_forces_by_force ON need_forces (force_id);"
+  "CREATE TABLE legal_rules ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  title TEXT NOT NULL CHECK (length(trim(title)) > 0),"
+  "  place TEXT NOT NULL DEFAULT '',"
+  "  risk INTEGER NOT NULL DEFAULT 0 CHECK (risk BETWEEN 0 AND 2),"
+  "  way_around TEXT NOT NULL DEFAULT '',"
+  "  source TEXT NOT NULL DEFAULT '',"
+  "  review_date TEXT,"
+  "  deleted INTEGER NOT NULL DEFAULT 0,"
+  "  created TEXT NOT NULL,"
+  "  updated TEXT NOT NULL"
+  ");"
+  "CREATE INDEX legal_rules_by_review ON legal_rules (deleted, review_date);"
+  "CREATE TABLE notes ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  title TEXT NOT NULL CHECK (length(trim(title)) > 0),"
+  "  date TEXT NOT NULL,"
+  "  place TEXT NOT NULL DEFAULT '',"
+  "  text TEXT NOT NULL DEFAULT '',"
+  "  tags TEXT NOT NULL DEFAULT '',"
+  "  deleted INTEGER NOT NULL DEFAULT 0,"
+  "  created TEXT NOT NULL,"
+  "  updated TEXT NOT NULL"
+  ");"
+  "CREATE INDEX notes_by_date ON notes (deleted, date, id);"
+  "CREATE TABLE note_tags ("
+  "  tag TEXT NOT NULL COLLATE NOCASE,"
+  "  note_id INTEGER NOT NULL REFERENCES notes (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (tag, note_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX note_tags_by_note ON note_tags (note_id);"
+  "CREATE TABLE note_members ("
+  "  note_id INTEGER NOT NULL REFERENCES notes (id) ON DELETE CASCADE,"
+  "  member_id INTEGER NOT NULL REFERENCES members (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (note_id, member_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX note_members_by_member ON note_members (member_id);"
+  /* One table per kind of link, so that foreign keys keep every link
+   * pointing at something: purging either end removes the link. */
+  "CREATE TABLE note_forces ("
+  "  note_id INTEGER NOT NULL REFERENCES notes (id) ON DELETE CASCADE,"
+  "  force_id INTEGER NOT NULL REFERENCES forces (id) ON DELETE CASCADE,"
+  "  linked INTEGER NOT NULL DEFAULT 0,"
+  "  mentioned INTEGER NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (note_id, force_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX note_forces_by_force ON note_forces (force_id, note_id);"
+  "CREATE TABLE note_needs ("
+  "  note_id INTEGER NOT NULL REFERENCES notes (id) ON DELETE CASCADE,"
+  "  need_id INTEGER NOT NULL REFERENCES needs (id) ON DELETE CASCADE,"
+  "  linked INTEGER NOT NULL DEFAULT 0,"
+  "  mentioned INTEGER NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (note_id, need_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX note_needs_by_need ON note_needs (need_id, note_id);"
+  "CREATE TABLE note_rules ("
+  "  note_id INTEGER NOT NULL REFERENCES notes (id) ON DELETE CASCADE,"
+  "  rule_id INTEGER NOT NULL REFERENCES legal_rules (id) ON DELETE CASCADE,"
+  "  linked INTEGER NOT NULL DEFAULT 0,"
+  "  mentioned INTEGER NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (note_id, rule_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX note_rules_by_rule ON note_rules (rule_id, note_id);"
+  "CREATE TABLE contradictions ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  title TEXT NOT NULL CHECK (length(trim(title)) > 0),"
+  "  description TEXT NOT NULL DEFAULT '',"
+  "  kind INTEGER NOT NULL DEFAULT 0 CHECK (kind BETWEEN 0 AND 1),"
+  "  principal INTEGER NOT NULL DEFAULT 0,"
+  "  deleted INTEGER NOT NULL DEFAULT 0,"
+  "  created TEXT NOT NULL,"
+  "  updated TEXT NOT NULL"
+  ");"
+  "CREATE TABLE contradiction_forces ("
+  "  contradiction_id INTEGER NOT NULL REFERENCES contradictions (id) ON DELETE CASCADE,"
+  "  force_id INTEGER NOT NULL REFERENCES forces (id) ON DELETE CASCADE,"
+  "  side INTEGER NOT NULL CHECK (side BETWEEN 0 AND 1),"
+  "  PRIMARY KEY (contradiction_id, force_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX contradiction_forces_by_force ON contradiction_forces (force_id);"
+  "CREATE TABLE contradiction_changes ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  contradiction_id INTEGER NOT NULL REFERENCES contradictions (id) ON DELETE CASCADE,"
+  "  date TEXT NOT NULL,"
+  "  text TEXT NOT NULL CHECK (length(trim(text)) > 0),"
+  "  created TEXT NOT NULL"
+  ");"
+  "CREATE INDEX contradiction_changes_by_contradiction ON contradiction_changes (contradiction_id, date, id);"
+  "CREATE TRIGGER contradiction_changes_fixed BEFORE UPDATE ON contradiction_changes"
+  " BEGIN SELECT RAISE(ABORT, 'the story of a contradiction is never rewritten'); END;"
+  "CREATE TRIGGER contradiction_changes_kept BEFORE DELETE ON contradiction_changes"
+  " WHEN EXISTS (SELECT 1 FROM contradictions WHERE id = OLD.contradiction_id)"
+  " BEGIN SELECT RAISE(ABORT, 'the story of a contradiction is never rewritten'); END;"
+  "CREATE VIRTUAL TABLE notes_fts USING fts5 ("
+  "  title, place, text, tags,"
+  "  content = 'notes', content_rowid = 'id',"
+  "  tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3'"
+  ");"
+  "CREATE TRIGGER notes_fts_insert AFTER INSERT ON notes BEGIN"
+  "  INSERT INTO notes_fts (rowid, title, place, text, tags) VALUES (new.id, new.title, new.place, new.text, new.tags);"
+  "END;"
+  "CREATE TRIGGER notes_fts_delete AFTER DELETE ON notes BEGIN"
+  "  INSERT INTO notes_fts (notes_fts, rowid, title, place, text, tags) VALUES ('delete', old.id, old.title, old.place, old.text, old.tags);"
+  "END;"
+  "CREATE TRIGGER notes_fts_update AFTER UPDATE OF title, place, text, tags ON notes BEGIN"
+  "  INSERT INTO notes_fts (notes_fts, rowid, title, place, text, tags) VALUES ('delete', old.id, old.title, old.place, old.text, old.tags);"
+  "  INSERT INTO notes_fts (rowid, title, place, text, tags) VALUES (new.id, new.title, new.place, new.text, new.tags);"
+  "END;"
+  "CREATE VIRTUAL TABLE forces_fts USING fts5 ("
+  "  name, contact_name, notes,"
+  "  content = 'forces', content_rowid = 'id',"
+  "  tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3'"
+  ");"
+  "CREATE TRIGGER forces_fts_insert AFTER INSERT ON forces BEGIN"
+  "  INSERT INTO forces_fts (rowid, name, contact_name, notes) VALUES (new.id, new.name, new.contact_name, new.notes);"
+  "END;"
+  "CREATE TRIGGER forces_fts_delete AFTER DELETE ON forces BEGIN"
+  "  INSERT INTO forces_fts (forces_fts, rowid, name, contact_name, notes) VALUES ('delete', old.id, old.name, old.contact_name, old.notes);"
+  "END;"
+  "CREATE TRIGGER forces_fts_update AFTER UPDATE OF name, contact_name, notes ON forces BEGIN"
+  "  INSERT INTO forces_fts (forces_fts, rowid, name, contact_name, notes) VALUES ('delete', old.id, old.name, old.contact_name, old.notes);"
+  "  INSERT INTO forces_fts (rowid, name, contact_name, notes) VALUES (new.id, new.name, new.contact_name, new.notes);"
+  "END;"
+  "CREATE VIRTUAL TABLE needs_fts USING fts5 ("
+  "  title, description,"
+  "  content = 'needs', content_rowid = 'id',"
+  "  tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3'"
+  ");"
+  "CREATE TRIGGER needs_fts_insert AFTER INSERT ON needs BEGIN"
+  "  INSERT INTO needs_fts (rowid, title, description) VALUES (new.id, new.title, new.description);"
+  "END;"
+  "CREATE TRIGGER needs_fts_delete AFTER DELETE ON needs BEGIN"
+  "  INSERT INTO needs_fts (needs_fts, rowid, title, description) VALUES ('delete', old.id, old.title, old.description);"
+  "END;"
+  "CREATE TRIGGER needs_fts_update AFTER UPDATE OF title, description ON needs BEGIN"
+  "  INSERT INTO needs_fts (needs_fts, rowid, title, description) VALUES ('delete', old.id, old.title, old.description);"
+  "  INSERT INTO needs_fts (rowid, title, description) VALUES (new.id, new.title, new.description);"
+  "END;"
+  "CREATE VIRTUAL TABLE contradictions_fts USING fts5 ("
+  "  title, description,"
+  "  content = 'contradictions', content_rowid = 'id',"
+  "  tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3'"
+  ");"
+  "CREATE TRIGGER contradictions_fts_insert AFTER INSERT ON contradictions BEGIN"
+  "  INSERT INTO contradictions_fts (rowid, title, description) VALUES (new.id, new.title, new.description);"
+  "END;"
+  "CREATE TRIGGER contradictions_fts_delete AFTER DELETE ON contradictions BEGIN"
+  "  INSERT INTO contradictions_fts (contradictions_fts, rowid, title, description) VALUES ('delete', old.id, old.title, old.description);"
+  "END;"
+  "CREATE TRIGGER contradictions_fts_update AFTER UPDATE OF title, description ON contradictions BEGIN"
+  "  INSERT INTO contradictions_fts (contradictions_fts, rowid, title, description) VALUES ('delete', old.id, old.title, old.description);"
+  "  INSERT INTO contradictions_fts (rowid, title, description) VALUES (new.id, new.title, new.description);"
+  "END;"
+  "CREATE VIRTUAL TABLE rules_fts USING fts5 ("
+  "  title, place, way_around, source,"
+  "  content = 'legal_rules', content_rowid = 'id',"
+  "  tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3'"
+  ");"
+  "CREATE TRIGGER rules_fts_insert AFTER INSERT ON legal_rules BEGIN"
+  "  INSERT INTO rules_fts (rowid, title, place, way_around, source) VALUES (new.id, new.title, new.place, new.way_around, new.source);"
+  "END;"
+  "CREATE TRIGGER rules_fts_delete AFTER DELETE ON legal_rules BEGIN"
+  "  INSERT INTO rules_fts (rules_fts, rowid, title, place, way_around, source) VALUES ('delete', old.id, old.title, old.place, old.way_around, old.source);"
+  "END;"
+  "CREATE TRIGGER rules_fts_update AFTER UPDATE OF title, place, way_around, source ON legal_rules BEGIN"
+  "  INSERT INTO rules_fts (rules_fts, rowid, title, place, way_around, source) VALUES ('delete', old.id, old.title, old.place, old.way_around, old.source);"
+  "  INSERT INTO rules_fts (rowid, title, place, way_around, source) VALUES (new.id, new.title, new.place, new.way_around, new.source);"
+  "END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GW_SCHEMA_VERSION);
@@ -282,6 +551,7 @@ gw_store_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->pending_changes, g_array_unref);
   g_clear_pointer (&self->pending_meetings, g_array_unref);
+  g_clear_pointer (&self->pending_notebook, g_array_unref);
 
   if (self->db != NULL)
     {
@@ -327,6 +597,19 @@ gw_store_class_init (GwStoreClass *klass)
   signals[MEETINGS_CHANGED] =
     g_signal_new ("meetings-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  /**
+   * GwStore::notebook-changed:
+   * @id: the note, force, need, contradiction, rule or kind of force that
+   *   was added, changed or removed, or 0 when many changed at once
+   *
+   * The detail says what changed: "note", "force", "need",
+   * "contradiction", "rule" or "kind".
+   */
+  signals[NOTEBOOK_CHANGED] =
+    g_signal_new ("notebook-changed", G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 }
 
 static void
@@ -335,6 +618,7 @@ gw_store_init (GwStore *self)
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
   self->pending_changes = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->pending_meetings = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->pending_notebook = g_array_new (FALSE, FALSE, sizeof (NotebookChange));
 }
 
 /**
@@ -544,6 +828,45 @@ _gw_store_meeting_changed (GwStore *self,
   g_signal_emit (self, signals[MEETINGS_CHANGED], 0, meeting_id);
 }
 
+/* Like _gw_store_member_changed(), for GwStore::notebook-changed; @what is
+ * the signal's detail ("note", "force"...). */
+void
+_gw_store_notebook_changed (GwStore    *self,
+                            const char *what,
+                            gint64      id)
+{
+  NotebookChange change = { g_quark_from_static_string (what), id };
+
+  if (self->depth > 0)
+    {
+      for (guint i = 0; i < self->pending_notebook->len; i++)
+        {
+          NotebookChange *pending = &g_array_index (self->pending_notebook, NotebookChange, i);
+
+          if (pending->detail == change.detail && (pending->id == id || pending->id == 0))
+            return;
+        }
+
+      /* Past MANY_CHANGES of a kind, announce the kind as a whole. */
+      if (self->pending_notebook->len > MANY_CHANGES)
+        {
+          for (guint i = 0; i < self->pending_notebook->len; i++)
+            {
+              NotebookChange *pending = &g_array_index (self->pending_notebook, NotebookChange, i);
+
+              if (pending->detail == change.detail)
+                pending->id = 0;
+            }
+          change.id = 0;
+        }
+
+      g_array_append_val (self->pending_notebook, change);
+      return;
+    }
+
+  g_signal_emit (self, signals[NOTEBOOK_CHANGED], change.detail, id);
+}
+
 /**
  * gw_store_begin:
  *
@@ -579,6 +902,7 @@ gw_store_commit (GwStore  *self,
 {
   g_autoptr(GArray) changes = NULL;
   g_autoptr(GArray) meetings = NULL;
+  g_autoptr(GArray) notebook = NULL;
 
   g_return_val_if_fail (GW_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->depth > 0, FALSE);
@@ -598,6 +922,8 @@ gw_store_commit (GwStore  *self,
   self->pending_changes = g_array_new (FALSE, FALSE, sizeof (gint64));
   meetings = g_steal_pointer (&self->pending_meetings);
   self->pending_meetings = g_array_new (FALSE, FALSE, sizeof (gint64));
+  notebook = g_steal_pointer (&self->pending_notebook);
+  self->pending_notebook = g_array_new (FALSE, FALSE, sizeof (NotebookChange));
 
   /* Many changes at once are announced as one. */
   if (changes->len > MANY_CHANGES)
@@ -611,6 +937,25 @@ gw_store_commit (GwStore  *self,
   else
     for (guint i = 0; i < meetings->len; i++)
       g_signal_emit (self, signals[MEETINGS_CHANGED], 0, g_array_index (meetings, gint64, i));
+
+  for (guint i = 0; i < notebook->len; i++)
+    {
+      NotebookChange *change = &g_array_index (notebook, NotebookChange, i);
+
+      /* A kind announced as a whole makes its single changes redundant. */
+      if (change->id != 0)
+        {
+          gboolean covered = FALSE;
+
+          for (guint j = 0; j < notebook->len && !covered; j++)
+            covered = g_array_index (notebook, NotebookChange, j).detail == change->detail &&
+                      g_array_index (notebook, NotebookChange, j).id == 0;
+          if (covered)
+            continue;
+        }
+
+      g_signal_emit (self, signals[NOTEBOOK_CHANGED], change->detail, change->id);
+    }
 
   return TRUE;
 }
@@ -628,6 +973,7 @@ gw_store_rollback (GwStore *self)
     {
       g_array_set_size (self->pending_changes, 0);
       g_array_set_size (self->pending_meetings, 0);
+      g_array_set_size (self->pending_notebook, 0);
     }
 }
 

@@ -208,3 +208,49 @@ gw_text_uuid (void)
 {
   return g_uuid_string_random ();
 }
+
+/**
+ * gw_text_count_words:
+ *
+ * Counts the words in @text as a person would: runs of letters and digits
+ * (with their accents, and apostrophes or hyphens inside a word, so
+ * "don't" and "mother-in-law" are one word each). Each Chinese or Japanese
+ * ideograph counts as a word, since those scripts do not separate words
+ * with spaces; Vietnamese does, one syllable a word, and counts that way.
+ *
+ * Returns: the number of words.
+ */
+guint
+gw_text_count_words (const char *text)
+{
+  guint n = 0;
+  gboolean in_word = FALSE;
+
+  for (const char *p = text ? text : ""; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_break_type (c) == G_UNICODE_BREAK_IDEOGRAPHIC)
+        {
+          n++;
+          in_word = FALSE;
+        }
+      else if (g_unichar_isalnum (c) || g_unichar_ismark (c))
+        {
+          if (!in_word)
+            n++;
+          in_word = TRUE;
+        }
+      else if (in_word && (c == '\'' || c == 0x2019 || c == '-' || c == 0x2010))
+        {
+          /* Inside a word only when a letter follows. */
+          const char *next = g_utf8_next_char (p);
+
+          in_word = *next != '\0' && g_unichar_isalnum (g_utf8_get_char (next));
+        }
+      else
+        in_word = FALSE;
+    }
+
+  return n;
+}

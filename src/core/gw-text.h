@@ -12,5 +12,6 @@ guint  gw_text_distance        (const char *a,
                                 guint       max);
 char  *gw_text_fts_query       (const char *search);
 char  *gw_text_uuid            (void);
+guint  gw_text_count_words     (const char *text);
 
 G_END_DECLS
