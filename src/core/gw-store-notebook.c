@@ -2668,13 +2668,14 @@ typedef struct
 {
   GwNotebookType  type;
   const char     *fts;
+  int             body;  /* the column snippets come from first */
   /* Selects id, title, date, rank for ?1 MATCH, ?2 from, ?3 to, ?4 tag,
    * ?5 force, ?6 limit. */
   const char     *sql;
 } SearchSource;
 
 static const SearchSource search_sources[] = {
-  { GW_NOTEBOOK_NOTE, "notes_fts",
+  { GW_NOTEBOOK_NOTE, "notes_fts", 2,
     "SELECT n.id, n.title, n.date, bm25(notes_fts, 10.0, 2.0, 1.0, 4.0) AS r"
     " FROM notes_fts JOIN notes n ON n.id = notes_fts.rowid"
     " WHERE notes_fts MATCH ?1 AND n.deleted = 0"
@@ -2682,7 +2683,7 @@ static const SearchSource search_sources[] = {
     " AND (?4 IS NULL OR n.id IN (SELECT note_id FROM note_tags WHERE tag = ?4))"
     " AND (?5 = 0 OR n.id IN (SELECT note_id FROM note_forces WHERE force_id = ?5))"
     " ORDER BY r LIMIT ?6" },
-  { GW_NOTEBOOK_FORCE, "forces_fts",
+  { GW_NOTEBOOK_FORCE, "forces_fts", 2,
     "SELECT f.id, f.name, f.stance_date, bm25(forces_fts, 10.0, 2.0, 1.0) AS r"
     " FROM forces_fts JOIN forces f ON f.id = forces_fts.rowid"
     " WHERE forces_fts MATCH ?1 AND f.deleted = 0 AND ?4 IS NULL"
@@ -2690,7 +2691,7 @@ static const SearchSource search_sources[] = {
     " AND (?5 = 0 OR f.id = ?5 OR f.id IN (SELECT to_id FROM force_relations WHERE from_id = ?5)"
     "      OR f.id IN (SELECT from_id FROM force_relations WHERE to_id = ?5))"
     " ORDER BY r LIMIT ?6" },
-  { GW_NOTEBOOK_NEED, "needs_fts",
+  { GW_NOTEBOOK_NEED, "needs_fts", 1,
     "SELECT id, title, last_raised, r FROM ("
     " SELECT x.id, x.title, max(coalesce(" NEED_NOTE_DATES ("max") ", x.raised),"
     "  coalesce(x.raised, " NEED_NOTE_DATES ("max") ")) AS last_raised,"
@@ -2700,7 +2701,7 @@ static const SearchSource search_sources[] = {
     " AND (?5 = 0 OR x.id IN (SELECT need_id FROM need_forces WHERE force_id = ?5)))"
     " WHERE (?2 IS NULL OR last_raised >= ?2) AND (?3 IS NULL OR last_raised <= ?3)"
     " ORDER BY r LIMIT ?6" },
-  { GW_NOTEBOOK_CONTRADICTION, "contradictions_fts",
+  { GW_NOTEBOOK_CONTRADICTION, "contradictions_fts", 1,
     "SELECT id, title, day, r FROM ("
     " SELECT c.id, c.title, coalesce((SELECT max(date) FROM contradiction_changes"
     "  WHERE contradiction_id = c.id), substr(c.updated, 1, 10)) AS day,"
@@ -2710,7 +2711,7 @@ static const SearchSource search_sources[] = {
     " AND (?5 = 0 OR c.id IN (SELECT contradiction_id FROM contradiction_forces WHERE force_id = ?5)))"
     " WHERE (?2 IS NULL OR day >= ?2) AND (?3 IS NULL OR day <= ?3)"
     " ORDER BY r LIMIT ?6" },
-  { GW_NOTEBOOK_RULE, "rules_fts",
+  { GW_NOTEBOOK_RULE, "rules_fts", 2,
     "SELECT r.id, r.title, r.review_date, bm25(rules_fts, 10.0, 2.0, 1.0, 1.0) AS rk"
     " FROM rules_fts JOIN legal_rules r ON r.id = rules_fts.rowid"
     " WHERE rules_fts MATCH ?1 AND r.deleted = 0 AND ?4 IS NULL AND ?5 = 0"
@@ -2744,25 +2745,45 @@ find_source (GwNotebookType type)
 }
 
 static char *
-make_snippet (GwStore            *self,
-              const SearchSource *source,
-              const char         *query,
-              gint64              id)
+snippet_of_column (GwStore            *self,
+                   const SearchSource *source,
+                   const char         *query,
+                   gint64              id,
+                   int                 column)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT snippet(%s, -1, '" GW_NOTEBOOK_MARK_START "', '"
+  g_autofree char *sql = g_strdup_printf ("SELECT snippet(%s, %d, '" GW_NOTEBOOK_MARK_START "', '"
                                           GW_NOTEBOOK_MARK_END "', '…', 16) FROM %s"
                                           " WHERE %s MATCH ?1 AND rowid = ?2",
-                                          source->fts, source->fts, source->fts);
+                                          source->fts, column, source->fts, source->fts);
   sqlite3_stmt *stmt = _gw_store_prepare (self, sql, NULL);
   char *snippet = NULL;
 
   if (stmt == NULL)
-    return g_strdup ("");
+    return NULL;
   _gw_store_bind_text (stmt, 1, query);
   sqlite3_bind_int64 (stmt, 2, id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     snippet = _gw_store_column_dup (stmt, 0);
   sqlite3_reset (stmt);
+  return snippet;
+}
+
+/* The snippet comes from the body (a note's text) when the words are
+ * there, since the title is shown beside it anyway; otherwise from
+ * whichever column matched best. */
+static char *
+make_snippet (GwStore            *self,
+              const SearchSource *source,
+              const char         *query,
+              gint64              id)
+{
+  char *snippet = snippet_of_column (self, source, query, id, source->body);
+
+  if (snippet == NULL || strstr (snippet, GW_NOTEBOOK_MARK_START) == NULL)
+    {
+      g_free (snippet);
+      snippet = snippet_of_column (self, source, query, id, -1);
+    }
 
   return snippet ? snippet : g_strdup ("");
 }

@@ -850,13 +850,9 @@ _gw_store_notebook_changed (GwStore    *self,
       /* Past MANY_CHANGES of a kind, announce the kind as a whole. */
       if (self->pending_notebook->len > MANY_CHANGES)
         {
-          for (guint i = 0; i < self->pending_notebook->len; i++)
-            {
-              NotebookChange *pending = &g_array_index (self->pending_notebook, NotebookChange, i);
-
-              if (pending->detail == change.detail)
-                pending->id = 0;
-            }
+          for (guint i = self->pending_notebook->len; i > 0; i--)
+            if (g_array_index (self->pending_notebook, NotebookChange, i - 1).detail == change.detail)
+              g_array_remove_index (self->pending_notebook, i - 1);
           change.id = 0;
         }
 
@@ -941,18 +937,6 @@ gw_store_commit (GwStore  *self,
   for (guint i = 0; i < notebook->len; i++)
     {
       NotebookChange *change = &g_array_index (notebook, NotebookChange, i);
-
-      /* A kind announced as a whole makes its single changes redundant. */
-      if (change->id != 0)
-        {
-          gboolean covered = FALSE;
-
-          for (guint j = 0; j < notebook->len && !covered; j++)
-            covered = g_array_index (notebook, NotebookChange, j).detail == change->detail &&
-                      g_array_index (notebook, NotebookChange, j).id == 0;
-          if (covered)
-            continue;
-        }
 
       g_signal_emit (self, signals[NOTEBOOK_CHANGED], change->detail, change->id);
     }
