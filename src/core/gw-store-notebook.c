@@ -1709,12 +1709,14 @@ gw_store_list_force_relations (GwStore *self,
   " WHERE l.need_id = x.id AND o.deleted = 0)"
 /* min()/max() of two values give NULL when either is NULL: coalesce each
  * with the other so that a missing one does not hide the other. */
+/* One pass over the links of every need, grouped, rather than a subquery
+ * per figure and need. */
 #define NEED_COLUMNS "x.id, x.uuid, x.title, x.description, x.status, x.extra_count, x.raised," \
-  " x.deleted, x.created, x.updated," \
-  " (SELECT count(*) FROM note_needs l JOIN notes o ON o.id = l.note_id" \
-  "  WHERE l.need_id = x.id AND o.deleted = 0) AS n_notes," \
-  " min(coalesce(" NEED_NOTE_DATES ("min") ", x.raised), coalesce(x.raised, " NEED_NOTE_DATES ("min") "))," \
-  " max(coalesce(" NEED_NOTE_DATES ("max") ", x.raised), coalesce(x.raised, " NEED_NOTE_DATES ("max") ")) AS last_raised"
+  " x.deleted, x.created, x.updated, count(o.id) AS n_notes," \
+  " min(coalesce(min(o.date), x.raised), coalesce(x.raised, min(o.date)))," \
+  " max(coalesce(max(o.date), x.raised), coalesce(x.raised, max(o.date))) AS last_raised"
+#define NEED_FROM " FROM needs x LEFT JOIN note_needs l ON l.need_id = x.id" \
+  " LEFT JOIN notes o ON o.id = l.note_id AND o.deleted = 0"
 
 static GwNeed *
 read_need (sqlite3_stmt *stmt)
@@ -1965,7 +1967,7 @@ gw_store_load_need (GwStore  *self,
 
   g_return_val_if_fail (GW_IS_STORE (self), NULL);
 
-  stmt = _gw_store_prepare (self, "SELECT " NEED_COLUMNS " FROM needs x WHERE x.id = ?", error);
+  stmt = _gw_store_prepare (self, "SELECT " NEED_COLUMNS NEED_FROM " WHERE x.id = ? GROUP BY x.id", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -2030,8 +2032,8 @@ gw_store_list_needs (GwStore *self)
 {
   g_return_val_if_fail (GW_IS_STORE (self), NULL);
 
-  return list_needs (self, "SELECT " NEED_COLUMNS " FROM needs x WHERE x.deleted = 0"
-                     " ORDER BY x.title_key, x.id", 0);
+  return list_needs (self, "SELECT " NEED_COLUMNS NEED_FROM " WHERE x.deleted = 0"
+                     " GROUP BY x.id ORDER BY x.title_key, x.id", 0);
 }
 
 GPtrArray *
@@ -2040,8 +2042,8 @@ gw_store_list_top_needs (GwStore *self,
 {
   g_return_val_if_fail (GW_IS_STORE (self), NULL);
 
-  return list_needs (self, "SELECT " NEED_COLUMNS " FROM needs x WHERE x.deleted = 0"
-                     " AND x.status NOT IN (3, 4)"
+  return list_needs (self, "SELECT " NEED_COLUMNS NEED_FROM " WHERE x.deleted = 0"
+                     " AND x.status NOT IN (3, 4) GROUP BY x.id"
                      " ORDER BY n_notes + x.extra_count DESC, last_raised DESC, x.title_key"
                      " LIMIT ?", limit > 0 ? (gint64) limit : -1);
 }
@@ -2664,26 +2666,30 @@ gw_store_purge_deleted_notebook (GwStore  *self,
 
 /* Search */
 
+/* See gw_store_notebook_search(). */
+#define RANK_CAP 4000
+
 typedef struct
 {
   GwNotebookType  type;
   const char     *fts;
-  int             body;  /* the column snippets come from first */
+  const char     *body_sql;  /* selects the text snippets come from, then the title */
   /* Selects id, title, date, rank for ?1 MATCH, ?2 from, ?3 to, ?4 tag,
    * ?5 force, ?6 limit. */
   const char     *sql;
 } SearchSource;
 
 static const SearchSource search_sources[] = {
-  { GW_NOTEBOOK_NOTE, "notes_fts", 2,
+  { GW_NOTEBOOK_NOTE, "notes_fts", "SELECT text, title FROM notes WHERE id = ?",
     "SELECT n.id, n.title, n.date, bm25(notes_fts, 10.0, 2.0, 1.0, 4.0) AS r"
     " FROM notes_fts JOIN notes n ON n.id = notes_fts.rowid"
     " WHERE notes_fts MATCH ?1 AND n.deleted = 0"
     " AND (?2 IS NULL OR n.date >= ?2) AND (?3 IS NULL OR n.date <= ?3)"
     " AND (?4 IS NULL OR n.id IN (SELECT note_id FROM note_tags WHERE tag = ?4))"
     " AND (?5 = 0 OR n.id IN (SELECT note_id FROM note_forces WHERE force_id = ?5))"
+    " AND notes_fts.rowid >= ?7"
     " ORDER BY r LIMIT ?6" },
-  { GW_NOTEBOOK_FORCE, "forces_fts", 2,
+  { GW_NOTEBOOK_FORCE, "forces_fts", "SELECT notes || ' ' || contact_name, name FROM forces WHERE id = ?",
     "SELECT f.id, f.name, f.stance_date, bm25(forces_fts, 10.0, 2.0, 1.0) AS r"
     " FROM forces_fts JOIN forces f ON f.id = forces_fts.rowid"
     " WHERE forces_fts MATCH ?1 AND f.deleted = 0 AND ?4 IS NULL"
@@ -2691,7 +2697,7 @@ static const SearchSource search_sources[] = {
     " AND (?5 = 0 OR f.id = ?5 OR f.id IN (SELECT to_id FROM force_relations WHERE from_id = ?5)"
     "      OR f.id IN (SELECT from_id FROM force_relations WHERE to_id = ?5))"
     " ORDER BY r LIMIT ?6" },
-  { GW_NOTEBOOK_NEED, "needs_fts", 1,
+  { GW_NOTEBOOK_NEED, "needs_fts", "SELECT description, title FROM needs WHERE id = ?",
     "SELECT id, title, last_raised, r FROM ("
     " SELECT x.id, x.title, max(coalesce(" NEED_NOTE_DATES ("max") ", x.raised),"
     "  coalesce(x.raised, " NEED_NOTE_DATES ("max") ")) AS last_raised,"
@@ -2701,7 +2707,7 @@ static const SearchSource search_sources[] = {
     " AND (?5 = 0 OR x.id IN (SELECT need_id FROM need_forces WHERE force_id = ?5)))"
     " WHERE (?2 IS NULL OR last_raised >= ?2) AND (?3 IS NULL OR last_raised <= ?3)"
     " ORDER BY r LIMIT ?6" },
-  { GW_NOTEBOOK_CONTRADICTION, "contradictions_fts", 1,
+  { GW_NOTEBOOK_CONTRADICTION, "contradictions_fts", "SELECT description, title FROM contradictions WHERE id = ?",
     "SELECT id, title, day, r FROM ("
     " SELECT c.id, c.title, coalesce((SELECT max(date) FROM contradiction_changes"
     "  WHERE contradiction_id = c.id), substr(c.updated, 1, 10)) AS day,"
@@ -2711,7 +2717,7 @@ static const SearchSource search_sources[] = {
     " AND (?5 = 0 OR c.id IN (SELECT contradiction_id FROM contradiction_forces WHERE force_id = ?5)))"
     " WHERE (?2 IS NULL OR day >= ?2) AND (?3 IS NULL OR day <= ?3)"
     " ORDER BY r LIMIT ?6" },
-  { GW_NOTEBOOK_RULE, "rules_fts", 2,
+  { GW_NOTEBOOK_RULE, "rules_fts", "SELECT way_around || ' ' || place || ' ' || source, title FROM legal_rules WHERE id = ?",
     "SELECT r.id, r.title, r.review_date, bm25(rules_fts, 10.0, 2.0, 1.0, 1.0) AS rk"
     " FROM rules_fts JOIN legal_rules r ON r.id = rules_fts.rowid"
     " WHERE rules_fts MATCH ?1 AND r.deleted = 0 AND ?4 IS NULL AND ?5 = 0"
@@ -2744,48 +2750,150 @@ find_source (GwNotebookType type)
   return NULL;
 }
 
-static char *
-snippet_of_column (GwStore            *self,
-                   const SearchSource *source,
-                   const char         *query,
-                   gint64              id,
-                   int                 column)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT snippet(%s, %d, '" GW_NOTEBOOK_MARK_START "', '"
-                                          GW_NOTEBOOK_MARK_END "', '…', 16) FROM %s"
-                                          " WHERE %s MATCH ?1 AND rowid = ?2",
-                                          source->fts, column, source->fts, source->fts);
-  sqlite3_stmt *stmt = _gw_store_prepare (self, sql, NULL);
-  char *snippet = NULL;
+#define SNIPPET_WORDS 16
 
-  if (stmt == NULL)
+typedef struct
+{
+  const char *start;
+  const char *end;
+  gboolean    matched;
+} Word;
+
+/* Whether a folded word of the text starts with one of the searched words,
+ * as FTS5 matched it (each searched word is a prefix). */
+static gboolean
+word_matches (const char  *start,
+              const char  *end,
+              GStrv        searched)
+{
+  g_autofree char *raw = g_strndup (start, end - start);
+  g_autofree char *folded = gw_text_fold (raw);
+
+  for (guint i = 0; searched[i] != NULL; i++)
+    if (g_str_has_prefix (folded, searched[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* A few words of @text around the best cluster of searched words, those
+ * marked with GW_NOTEBOOK_MARK_START/END. Made here rather than with FTS5's
+ * snippet(), which has to walk the whole list of matching rows to reach one
+ * row and costs milliseconds a hit for a common word. Returns NULL when no
+ * searched word is in @text. */
+static char *
+snippet_of (const char *text,
+            GStrv       searched)
+{
+  g_autoptr(GArray) words = g_array_new (FALSE, FALSE, sizeof (Word));
+  const char *p = text ? text : "";
+  guint best = 0, best_count = 0, first, last;
+  GString *out;
+
+  while (*p)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isalnum (c) || g_unichar_ismark (c))
+        {
+          Word word = { p, NULL, FALSE };
+
+          while (*p && (g_unichar_isalnum (g_utf8_get_char (p)) || g_unichar_ismark (g_utf8_get_char (p))))
+            p = g_utf8_next_char (p);
+          word.end = p;
+          word.matched = word_matches (word.start, word.end, searched);
+          g_array_append_val (words, word);
+        }
+      else
+        p = g_utf8_next_char (p);
+    }
+
+  /* The window of words with the most matches, starting a little before
+   * the first of them. */
+  for (guint i = 0; i < words->len; i++)
+    if (g_array_index (words, Word, i).matched)
+      {
+        guint count = 0;
+
+        for (guint j = i; j < MIN (words->len, i + SNIPPET_WORDS); j++)
+          count += g_array_index (words, Word, j).matched;
+        if (count > best_count)
+          {
+            best_count = count;
+            best = i;
+          }
+      }
+
+  if (best_count == 0)
     return NULL;
-  _gw_store_bind_text (stmt, 1, query);
-  sqlite3_bind_int64 (stmt, 2, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    snippet = _gw_store_column_dup (stmt, 0);
-  sqlite3_reset (stmt);
-  return snippet;
+
+  first = best > 3 ? best - 3 : 0;
+  last = MIN (words->len, first + SNIPPET_WORDS) - 1;
+  out = g_string_new (first > 0 ? "…" : "");
+  for (guint i = first; i <= last; i++)
+    {
+      Word *word = &g_array_index (words, Word, i);
+
+      if (i > first)
+        {
+          /* What was between the words, as written, on one line. */
+          for (const char *q = g_array_index (words, Word, i - 1).end; q < word->start;
+               q = g_utf8_next_char (q))
+            {
+              if (*q == '\n' || *q == '\r' || *q == '\t')
+                g_string_append_c (out, ' ');
+              else
+                g_string_append_unichar (out, g_utf8_get_char (q));
+            }
+        }
+      if (word->matched)
+        g_string_append (out, GW_NOTEBOOK_MARK_START);
+      g_string_append_len (out, word->start, word->end - word->start);
+      if (word->matched)
+        g_string_append (out, GW_NOTEBOOK_MARK_END);
+    }
+  if (last + 1 < words->len)
+    g_string_append (out, "…");
+  return g_string_free (out, FALSE);
 }
 
 /* The snippet comes from the body (a note's text) when the words are
- * there, since the title is shown beside it anyway; otherwise from
- * whichever column matched best. */
+ * there, since the title is shown beside it anyway; otherwise from the
+ * title. */
 static char *
 make_snippet (GwStore            *self,
               const SearchSource *source,
-              const char         *query,
+              GStrv               searched,
               gint64              id)
 {
-  char *snippet = snippet_of_column (self, source, query, id, source->body);
+  sqlite3_stmt *stmt = _gw_store_prepare (self, source->body_sql, NULL);
+  char *snippet = NULL;
 
-  if (snippet == NULL || strstr (snippet, GW_NOTEBOOK_MARK_START) == NULL)
+  if (stmt == NULL)
+    return g_strdup ("");
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      g_free (snippet);
-      snippet = snippet_of_column (self, source, query, id, -1);
+      snippet = snippet_of ((const char *) sqlite3_column_text (stmt, 0), searched);
+      if (snippet == NULL)
+        snippet = snippet_of ((const char *) sqlite3_column_text (stmt, 1), searched);
     }
+  sqlite3_reset (stmt);
 
   return snippet ? snippet : g_strdup ("");
+}
+
+/* The searched words, folded, as gw_text_fts_query() splits them. */
+static GStrv
+searched_words (const char *text)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autofree char *key = words_key (text);
+  g_auto(GStrv) parts = g_strsplit (key, " ", -1);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (parts[i][0] != '\0')
+      g_strv_builder_add (builder, parts[i]);
+  return g_strv_builder_end (builder);
 }
 
 GPtrArray *
@@ -2796,6 +2904,7 @@ gw_store_notebook_search (GwStore                 *self,
 {
   GPtrArray *hits = new_array ((GDestroyNotify) gw_notebook_hit_free);
   g_autofree char *query = NULL;
+  gint64 first_ranked = 0;
   guint types;
 
   g_return_val_if_fail (GW_IS_STORE (self), hits);
@@ -2806,6 +2915,29 @@ gw_store_notebook_search (GwStore                 *self,
 
   if (limit == 0)
     limit = 50;
+
+  /* bm25 costs the same for every matching note, and a word in most of
+   * 50,000 notes would take a quarter of a second to rank. Without other
+   * filters, only the newest RANK_CAP notes that match are ranked: a word
+   * that common finds more than anyone reads, and the newest are the ones
+   * wanted most. With a date, tag or force filter everything is ranked,
+   * since those ask for older notes too. */
+  if (filter == NULL || (filter->from_date == NULL && filter->to_date == NULL &&
+                         filter->tag == NULL && filter->force_id == 0))
+    {
+      sqlite3_stmt *stmt = _gw_store_prepare (self, "SELECT rowid FROM notes_fts"
+                                              " WHERE notes_fts MATCH ?1"
+                                              " ORDER BY rowid DESC LIMIT 1 OFFSET ?2", NULL);
+
+      if (stmt != NULL)
+        {
+          _gw_store_bind_text (stmt, 1, query);
+          sqlite3_bind_int (stmt, 2, RANK_CAP - 1);
+          if (sqlite3_step (stmt) == SQLITE_ROW)
+            first_ranked = sqlite3_column_int64 (stmt, 0);
+          sqlite3_reset (stmt);
+        }
+    }
   types = (filter != NULL && filter->types != 0) ? filter->types : GW_NOTEBOOK_ALL;
 
   for (guint i = 0; i < G_N_ELEMENTS (search_sources); i++)
@@ -2825,6 +2957,8 @@ gw_store_notebook_search (GwStore                 *self,
       bind_nullable (stmt, 4, filter ? filter->tag : NULL);
       sqlite3_bind_int64 (stmt, 5, filter ? filter->force_id : 0);
       sqlite3_bind_int64 (stmt, 6, limit);
+      if (sqlite3_bind_parameter_count (stmt) >= 7)
+        sqlite3_bind_int64 (stmt, 7, first_ranked);
 
       while (sqlite3_step (stmt) == SQLITE_ROW)
         {
@@ -2844,14 +2978,17 @@ gw_store_notebook_search (GwStore                 *self,
   if (hits->len > limit)
     g_ptr_array_set_size (hits, limit);
 
-  /* Snippets only for the hits shown: making one for every match would
-   * cost more than the search itself. */
-  for (guint i = 0; i < hits->len; i++)
-    {
-      GwNotebookHit *hit = g_ptr_array_index (hits, i);
+  /* Snippets only for the hits shown. */
+  {
+    g_auto(GStrv) searched = searched_words (text);
 
-      hit->snippet = make_snippet (self, find_source (hit->type), query, hit->id);
-    }
+    for (guint i = 0; i < hits->len; i++)
+      {
+        GwNotebookHit *hit = g_ptr_array_index (hits, i);
+
+        hit->snippet = make_snippet (self, find_source (hit->type), searched, hit->id);
+      }
+  }
 
   return hits;
 }
