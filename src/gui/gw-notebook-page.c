@@ -134,25 +134,6 @@ add_group (GtkWidget  *box,
   return group;
 }
 
-static GtkWidget *
-new_item_row (GwNotebookType  type,
-              gint64          id,
-              const char     *title,
-              const char     *subtitle)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL && subtitle[0] != '\0')
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-notebook");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(sx)", gw_notebook_type_to_kind (type), id);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-  return row;
-}
-
 static void
 add_suffix_label (GtkWidget  *row,
                   const char *text,
@@ -163,6 +144,39 @@ add_suffix_label (GtkWidget  *row,
   gtk_widget_add_css_class (label, css_class ? css_class : "dim-label");
   gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+}
+
+/* A row opening an item, with an optional word before its arrow. */
+static GtkWidget *
+new_item_row_full (GwNotebookType  type,
+                   gint64          id,
+                   const char     *title,
+                   const char     *subtitle,
+                   const char     *suffix,
+                   const char     *suffix_class)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL && subtitle[0] != '\0')
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-notebook");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(sx)", gw_notebook_type_to_kind (type), id);
+  if (suffix != NULL)
+    add_suffix_label (row, suffix, suffix_class);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  return row;
+}
+
+static GtkWidget *
+new_item_row (GwNotebookType  type,
+              gint64          id,
+              const char     *title,
+              const char     *subtitle)
+{
+  return new_item_row_full (type, id, title, subtitle, NULL, NULL);
 }
 
 static void
@@ -225,9 +239,9 @@ fill_forces (GwNotebookPage *self)
           GwForce *force = g_ptr_array_index (forces, i);
           g_autofree char *notes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u note", "%u notes",
                                                                  force->n_notes), force->n_notes);
-          GtkWidget *row = new_item_row (GW_NOTEBOOK_FORCE, force->id, force->name, force->kind_label);
+          GtkWidget *row = new_item_row_full (GW_NOTEBOOK_FORCE, force->id, force->name, force->kind_label,
+                                              notes, NULL);
 
-          add_suffix_label (row, notes, NULL);
           adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
         }
     }
@@ -265,9 +279,8 @@ fill_needs (GwNotebookPage *self)
       g_autofree char *last = need->last_raised ? gw_date_format (need->last_raised) : NULL;
       g_autofree char *subtitle = last ? g_strdup_printf (_("%s · last %s"), gw_need_status_label (need->status), last)
                                        : g_strdup (gw_need_status_label (need->status));
-      GtkWidget *row = new_item_row (GW_NOTEBOOK_NEED, need->id, need->title, subtitle);
+      GtkWidget *row = new_item_row_full (GW_NOTEBOOK_NEED, need->id, need->title, subtitle, count, NULL);
 
-      add_suffix_label (row, count, NULL);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
   if (top->len == 0)
@@ -344,20 +357,14 @@ fill_rules (GwNotebookPage *self)
       g_autofree char *subtitle = rule->place && rule->place[0]
         ? g_strdup_printf (_("%s risk · %s"), gw_risk_label (rule->risk), rule->place)
         : g_strdup_printf (_("%s risk"), gw_risk_label (rule->risk));
-      GtkWidget *row = new_item_row (GW_NOTEBOOK_RULE, rule->id, rule->title, subtitle);
+      g_autofree char *date = rule->review_date ? gw_date_format (rule->review_date) : NULL;
+      /* Translators: %s is a date. */
+      g_autofree char *check = date ? g_strdup_printf (_("check %s"), date) : NULL;
+      GtkWidget *row = new_item_row_full (GW_NOTEBOOK_RULE, rule->id, rule->title, subtitle,
+                                          rule->due ? _("Review due") : check,
+                                          rule->due ? "warning" : NULL);
 
-      if (rule->due)
-        {
-          add_suffix_label (row, _("Review due"), "warning");
-          n_due++;
-        }
-      else if (rule->review_date != NULL)
-        {
-          g_autofree char *date = gw_date_format (rule->review_date);
-          /* Translators: %s is a date. */
-          g_autofree char *check = g_strdup_printf (_("check %s"), date);
-          add_suffix_label (row, check, NULL);
-        }
+      n_due += rule->due;
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
 
@@ -513,8 +520,10 @@ run_search (GwNotebookPage *self)
       g_autofree char *snippet = gw_notebook_snippet_markup (hit->snippet);
       g_autofree char *date = hit->date ? gw_date_format (hit->date) : NULL;
       g_autofree char *accessible = NULL;
-      GtkWidget *row = new_item_row (hit->type, hit->id, hit->title, NULL);
-      GtkWidget *type_label = gtk_label_new (gw_notebook_type_label (hit->type));
+      /* Translators: a search result's type and date: "Note · 05/12/24". */
+      g_autofree char *subtitle = date ? g_strdup_printf (_("%s · %s"), gw_notebook_type_label (hit->type), date)
+                                       : g_strdup (gw_notebook_type_label (hit->type));
+      GtkWidget *row = new_item_row (hit->type, hit->id, hit->title, subtitle);
 
       /* The snippet is markup; the title stays plain text. */
       if (snippet[0] != '\0')
@@ -531,7 +540,6 @@ run_search (GwNotebookPage *self)
           gtk_widget_set_margin_bottom (label, 8);
           gtk_widget_set_margin_start (label, 12);
           gtk_widget_set_margin_end (label, 12);
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), date ? date : "");
           {
             GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
             GtkWidget *old = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
@@ -543,15 +551,6 @@ run_search (GwNotebookPage *self)
             g_object_unref (old);
           }
         }
-      else if (date != NULL)
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), date);
-
-      gtk_widget_add_css_class (type_label, "dim-label");
-      gtk_widget_add_css_class (type_label, "caption");
-      gtk_widget_set_valign (type_label, GTK_ALIGN_CENTER);
-      gtk_widget_set_size_request (type_label, 90, -1);
-      gtk_label_set_xalign (GTK_LABEL (type_label), 0);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), type_label);
 
       /* Translators: a search result read aloud: its type, title, and date. */
       accessible = g_strdup_printf (_("%s: %s %s"), gw_notebook_type_label (hit->type), hit->title, date ? date : "");
