@@ -4,7 +4,9 @@
 #include <locale.h>
 
 #include "gw-test-notebook.h"
+#include "gw-demo.h"
 #include "gw-store-meetings.h"
+#include "gw-date.h"
 #include "gw-text.h"
 
 static gint64
@@ -826,6 +828,52 @@ test_word_count (void)
   g_assert_cmpuint (gw_text_count_words ("-- ' -"), ==, 0);
 }
 
+static void
+test_demo (GwTestFixture *f,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) forces = NULL;
+  g_autoptr(GPtrArray) needs = NULL;
+  g_autoptr(GPtrArray) contradictions = NULL;
+  g_autoptr(GPtrArray) rules = NULL;
+  g_autoptr(GPtrArray) due = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autofree char *today = gw_date_today ();
+
+  g_assert_true (gw_demo_fill (f->store, 40, 7, &error));
+  g_assert_no_error (error);
+
+  notes = gw_store_list_recent_notes (f->store, 0);
+  g_assert_cmpuint (notes->len, >=, 20);
+  g_assert_cmpuint (notes->len, <=, 40);
+  forces = gw_store_list_forces (f->store);
+  g_assert_cmpuint (forces->len, ==, 15);
+  for (guint i = 0; i < forces->len; i++)
+    {
+      g_autoptr(GPtrArray) history =
+        gw_store_list_stance_history (f->store, ((GwForce *) g_ptr_array_index (forces, i))->id);
+
+      g_assert_cmpuint (history->len, >=, 3);
+    }
+  needs = gw_store_list_needs (f->store);
+  g_assert_cmpuint (needs->len, ==, 8);
+  contradictions = gw_store_list_contradictions (f->store);
+  g_assert_cmpuint (contradictions->len, ==, 4);
+  rules = gw_store_list_rules (f->store, today);
+  g_assert_cmpuint (rules->len, ==, 6);
+  due = gw_store_list_rules_due (f->store, today);
+  g_assert_cmpuint (due->len, ==, 1);
+
+  /* Spanish and Vietnamese notes are found without their accents. */
+  hits = gw_store_notebook_search (f->store, "calefaccion", NULL, 10);
+  g_assert_cmpuint (hits->len, >, 0);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = gw_store_notebook_search (f->store, "tien thue", NULL, 10);
+  g_assert_cmpuint (hits->len, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -848,6 +896,7 @@ main (int   argc,
   ADD ("/core/notebook/migration-from-version-2", test_migration);
   ADD ("/core/notebook/kinds-of-force", test_kinds);
   ADD ("/core/notebook/contradictions", test_contradictions);
+  ADD ("/core/notebook/sample-chapter", test_demo);
   g_test_add_func ("/core/notebook/word-count", test_word_count);
 
   return g_test_run ();

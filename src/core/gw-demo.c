@@ -13,6 +13,7 @@
 #include "gw-store-meetings.h"
 #include "gw-member.h"
 #include "gw-store-members.h"
+#include "gw-store-notebook.h"
 #include "gw-store-private.h"
 
 /* A sample chapter of a tenant union and mutual-aid group in a neighbourhood
@@ -1638,6 +1639,202 @@ compare_days (gconstpointer a,
  *
  * Returns: %TRUE on success
  */
+/* The sample chapter's social-investigation notebook: a few months of
+ * field notes in the languages the neighbourhood speaks, the forces around
+ * the chapter with judgements that changed, the needs raised most, the
+ * contradictions and the legal terrain, one rule due for review. Dates
+ * count back from today so that the notebook always looks current. */
+static gboolean
+fill_notebook (GwStore  *store,
+               GError  **error)
+{
+  static const struct { const char *name; guint kind; GwStance first; GwStance then; int days; const char *why; } forces[] = {
+    { "Elm Street Tenants Association", 0, GW_STANCE_CAN_BE_WON, GW_STANCE_FRIEND, 60, "Joined the march on the rent board and lent us their hall." },
+    { "Greenview Property Management", 3, GW_STANCE_UNKNOWN, GW_STANCE_OPPONENT, 90, "Filed eleven eviction cases in one month and ignored the repair petition." },
+    { "Iglesia San José", 1, GW_STANCE_CAN_BE_WON, GW_STANCE_FRIEND, 45, "El padre Tomás anunció la despensa desde el púlpito." },
+    { "St. Mary's Church", 1, GW_STANCE_UNKNOWN, GW_STANCE_CAN_BE_WON, 30, "The deacon offered the basement but wants no politics." },
+    { "Phở Hòa restaurant", 2, GW_STANCE_UNKNOWN, GW_STANCE_CAN_BE_WON, 40, "Chủ quán cho dán tờ rơi nhưng sợ chủ nhà." },
+    { "Corner Bodega on 5th", 2, GW_STANCE_CAN_BE_WON, GW_STANCE_FRIEND, 20, "Keeps sign-up sheets at the counter." },
+    { "Harbor Realty", 3, GW_STANCE_UNKNOWN, GW_STANCE_OPPONENT, 75, "Buying buildings on Elm to empty and resell." },
+    { "Riverside Community Development NGO", 4, GW_STANCE_FRIEND, GW_STANCE_CAN_BE_WON, 50, "Took city money and now asks us to tone down the rent strike." },
+    { "City Housing Office", 5, GW_STANCE_UNKNOWN, GW_STANCE_OPPONENT, 35, "Closed every complaint without an inspection." },
+    { "Fifth Precinct", 6, GW_STANCE_UNKNOWN, GW_STANCE_OPPONENT, 100, "Officers stood with the marshal at two lockouts." },
+    { "Warehouse Workers Local 17", 7, GW_STANCE_CAN_BE_WON, GW_STANCE_FRIEND, 25, "Their members live in our buildings; they sent people to the hearing." },
+    { "Hội Người Việt Riverside", 8, GW_STANCE_UNKNOWN, GW_STANCE_CAN_BE_WON, 15, "Các cô chú muốn có lớp về quyền người thuê nhà." },
+    { "Parkside Condo Board", 8, GW_STANCE_UNKNOWN, GW_STANCE_OPPONENT, 55, "Lobbied the council to fence the park at night." },
+    { "Mutual Aid Riverside", 8, GW_STANCE_FRIEND, GW_STANCE_FRIEND, 10, "Still sharing the van on distribution days." },
+    { "Councilmember Ortiz's office", 5, GW_STANCE_UNKNOWN, GW_STANCE_CAN_BE_WON, 12, "Promised a letter to Greenview after sixty people called." },
+  };
+  static const struct { const char *title; const char *description; GwNeedStatus status; guint extra; } needs[] = {
+    { "Evictions", "Notices to quit, lockouts and cases in housing court.", GW_NEED_ACTING, 3 },
+    { "Mold", "Black mold in bathrooms and closets; children with asthma.", GW_NEED_INVESTIGATING, 0 },
+    { "Heat", "No heat or hot water for days at a time in winter.", GW_NEED_ACTING, 2 },
+    { "Rent increases", "Increases above the legal limit and new fees.", GW_NEED_HEARD, 1 },
+    { "Police harassment", "Stops of young people on the corners; officers at lockouts.", GW_NEED_HEARD, 0 },
+    { "Food", "Families skipping meals at the end of the month.", GW_NEED_ACTING, 5 },
+    { "Winter coats", "Children without coats; the drive in November helped.", GW_NEED_WON, 0 },
+    { "Broken elevator", "The elevator at 40 Elm has been out since spring.", GW_NEED_INVESTIGATING, 0 },
+  };
+  static const struct { const char *title; const char *place; int days_ago; const char *text; const char *tags; } notes[] = {
+    { "Door-knocking at 40 Elm", "40 Elm Street, floors 2 to 5", 120, "Knocked on 32 doors, 19 opened. Mold in nearly every bathroom on the north side. Greenview Property Management sent a painter, not a plumber. Three families got notices to quit; evictions are the first worry.", "door-knocking,elm" },
+    { "Visita a la Iglesia San José", "Salón parroquial, después de misa", 110, "Hablamos con el padre Tomás y cuatro señoras del comité de ayuda. Les preocupa el desalojo de familias sin papeles y la falta de comida a fin de mes. Ofrecen el salón para una reunión.", "iglesia,comida" },
+    { "Họp với các cô chú ở tầng 3", "Căn hộ 3C, 40 Elm", 104, "Gặp bảy gia đình người Việt. Ai cũng nói về tiền thuê tăng và thang máy hỏng. Bà Nguyễn không dám khiếu nại vì sợ bị đuổi. Cần người phiên dịch ở buổi họp chung.", "tiếng Việt,elm" },
+    { "Laundromat conversations", "Suds & Go laundromat on 5th", 98, "Talked to eleven people waiting for dryers. Rent increases came up most, then heat. Two people work at the warehouse and know Warehouse Workers Local 17.", "outreach" },
+    { "Lockout at 12 Harbor", "Sidewalk outside 12 Harbor Street", 95, "Harbor Realty changed the locks while the family was at work. Officers from the Fifth Precinct stood by the marshal. Neighbors brought food and a lawyer's number.", "evictions,urgent" },
+    { "Bodega owner", "Corner Bodega on 5th", 90, "Ramón at the Corner Bodega on 5th will keep our sign-up sheet and flyers at the counter. Says half his customers are behind on rent.", "outreach" },
+    { "Reunión de inquilinos", "Salón de la Iglesia San José", 84, "Vinieron 27 personas. Se votó hacer una petición por la calefacción y el moho. Se formó un comité de reparaciones. Muchos hablaron de desalojos.", "reunión,elm" },
+    { "City Housing Office visit", "City Housing Office, 2nd floor counter", 80, "Filed 14 heat complaints. The clerk said inspections take six weeks. Two earlier complaints were closed without an inspection.", "city" },
+    { "NGO meeting", "Riverside Community Development NGO office", 72, "They offered a grant for a tenant newsletter if we drop the word strike. We said we would bring it to the general meeting.", "independence" },
+    { "Phở Hòa", "Phở Hòa restaurant, after the lunch rush", 66, "Anh Minh cho dán tờ rơi. Lo rằng Harbor Realty sẽ mua luôn tòa nhà của quán. Rent increases on the shop too.", "tiếng Việt,outreach" },
+    { "St. Mary's Church basement", "St. Mary's Church, parish office", 60, "The deacon will lend the basement on Thursdays for the food pantry, but asked that no political signs go up. Food need is growing.", "food" },
+    { "Park at night", "Riverside Park, north gate", 55, "Parkside Condo Board wants the park fenced at night. Young people say the Fifth Precinct stops them every evening. Police harassment is the word they used.", "park,police" },
+    { "Housing court", "Housing court, room 3", 48, "Sat with four families from 40 Elm. Greenview's lawyer asked for adjournments in every case. Evictions slowed but did not stop.", "evictions,court" },
+    { "Puerta a puerta en Harbor", "Harbor Street 8 a 20", 42, "Tocamos 40 puertas. Harbor Realty está comprando edificios. La calefacción falla en tres edificios. Una señora nos dio nombres de vecinos que ya se fueron por el alquiler.", "door-knocking,harbor" },
+    { "Warehouse shift change", "Outside the warehouse gate", 36, "Talked with Warehouse Workers Local 17 stewards. They will announce the rent strike vote to their members who live on Elm.", "union" },
+    { "Lớp về quyền người thuê nhà", "Nhà cô Lan, 40 Elm 2B", 30, "Mười hai người tham dự. Giải thích về thông báo đuổi nhà và cách ghi lại nấm mốc. Hội Người Việt Riverside muốn tổ chức lớp thứ hai.", "tiếng Việt,education" },
+    { "Elevator petition", "Lobby of 40 Elm", 26, "61 signatures for the broken elevator. An older man on the 6th floor has not left his apartment in three weeks.", "petition,elm" },
+    { "Councilmember call-in day", "Community space", 20, "Sixty people called Councilmember Ortiz's office about Greenview. The office promised a letter. We will check it was sent.", "action" },
+    { "Despensa de comida", "Iglesia San José", 16, "Repartimos comida a 85 familias. Muchas piden abrigos y también ayuda con la calefacción. Voluntarios nuevos: seis.", "comida,distribución" },
+    { "Mold photos", "40 Elm, 14 apartments", 12, "Photographed mold in 14 apartments with dates, for the complaint and for court. Two children with asthma.", "elm,evidence" },
+    { "Heat is back at 40 Elm", "40 Elm Street", 8, "After the petition and the calls, Greenview repaired the boiler. Heat held three nights running. Tenants say the organization did this, not the city.", "elm,victory" },
+    { "Conversación en la lavandería", "Suds & Go laundromat on 5th", 5, "Dos personas nuevas quieren unirse al comité. Hablan de desalojos en Harbor y del aumento del alquiler.", "outreach" },
+    { "Mutual aid van", "Warehouse lot", 3, "Mutual Aid Riverside lends the van again for the next distribution day. Food boxes packed: 92.", "food,distribución" },
+    { "Follow-up on Greenview letter", "Community space", 1, "No letter yet from the council office. The rent strike committee meets Thursday.", "action,follow-up" },
+  };
+  static const struct { const char *title; const char *place; GwRisk risk; const char *way_around; const char *source; int review_in; } rules[] = {
+    { "Loitering ordinance 9.24", "Riverside Park and the commercial strip on 5th", GW_RISK_HIGH, "Keep groups moving; have a marshal with a copy of the ordinance; never block the entrance of a shop.", "City code 9.24, read at the library", -5 },
+    { "Food sharing permit", "Any public park or sidewalk", GW_RISK_MEDIUM, "Distribute on church or private land with written permission from the owner.", "Health department leaflet, 2023", 40 },
+    { "Gatherings of more than 25 in parks", "All city parks", GW_RISK_MEDIUM, "Hold the rally on the sidewalk in front of the building, or apply for the free permit ten days ahead.", "Parks department rules", 90 },
+    { "Posting flyers on utility poles", "Citywide", GW_RISK_LOW, "Post in shop windows and laundromats with the owner's consent.", "Sanitation code", 180 },
+    { "Rent withholding rules", "All rent-stabilized buildings", GW_RISK_HIGH, "Pay rent into an escrow account and document every repair request in writing.", "Tenant lawyer at the legal clinic", 60 },
+    { "Sound amplification permit", "Streets and parks", GW_RISK_LOW, "Use a hand megaphone under the limit, or ask for the permit at the precinct.", "Police department website", 120 },
+  };
+  static const struct { const char *title; const char *description; GwContradictionKind kind; gboolean principal; int a; int b; const char *change; } contradictions[] = {
+    { "Tenants and the landlords emptying Elm and Harbor", "Greenview and Harbor Realty profit from evictions; the tenants need to stay.", GW_CONTRADICTION_WITH_OPPONENTS, TRUE, 0, 1, "The boiler repair shows Greenview yields to organized pressure." },
+    { "Long-time residents and newcomers", "Some older tenants blame newcomers for rising rents rather than the landlords.", GW_CONTRADICTION_AMONG_PEOPLE, FALSE, 11, 0, "Eased after the Vietnamese and Spanish speakers met together at the food pantry." },
+    { "Independence and the NGO's grant", "Taking the grant would mean dropping the rent strike.", GW_CONTRADICTION_AMONG_PEOPLE, FALSE, 7, 13, "The general meeting voted to refuse the grant." },
+    { "Young people and the police in the park", "Nightly stops and the fence the condo board wants.", GW_CONTRADICTION_WITH_OPPONENTS, FALSE, 12, 9, "Stops went down after neighbours started watching in pairs." },
+  };
+  g_autoptr(GPtrArray) kinds = gw_store_list_force_kinds (store);
+  g_autoptr(GArray) members = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *today = gw_date_today ();
+  gint64 force_ids[G_N_ELEMENTS (forces)];
+  sqlite3_stmt *stmt;
+
+  /* A few of the people to have gone on each visit. */
+  stmt = _gw_store_prepare (store, "SELECT id FROM members WHERE deleted = 0 ORDER BY id LIMIT 12",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (members, id);
+    }
+  sqlite3_reset (stmt);
+
+  for (guint i = 0; i < G_N_ELEMENTS (forces); i++)
+    {
+      g_autoptr(GwForce) force = gw_force_new (forces[i].name,
+                                               ((GwForceKind *) g_ptr_array_index (kinds, forces[i].kind))->id);
+      g_autofree char *earlier = gw_date_add_days (today, -forces[i].days - 60);
+      g_autofree char *later = gw_date_add_days (today, -forces[i].days);
+
+      force->stance = forces[i].first;
+      if (i % 3 == 0 && members->len > 0)
+        force->contact_member_id = g_array_index (members, gint64, i % members->len);
+      force_ids[i] = gw_store_add_force (store, force, NULL, NULL, error);
+      if (force_ids[i] == 0)
+        return FALSE;
+      /* Two judgements each, besides the one made when the force was added. */
+      if (gw_store_judge_force (store, force_ids[i], forces[i].first, earlier,
+                                "First impressions from door-knocking.", "Outreach committee",
+                                error) == 0 ||
+          gw_store_judge_force (store, force_ids[i], forces[i].then, later, forces[i].why,
+                                "General meeting", error) == 0)
+        return FALSE;
+    }
+
+  gw_store_add_force_relation (store, force_ids[1], GW_RELATION_OPPOSES, force_ids[0], NULL, NULL);
+  gw_store_add_force_relation (store, force_ids[7], GW_RELATION_FUNDS, force_ids[12], NULL, NULL);
+  gw_store_add_force_relation (store, force_ids[2], GW_RELATION_ALLIED_WITH, force_ids[13], NULL, NULL);
+  gw_store_add_force_relation (store, force_ids[10], GW_RELATION_ALLIED_WITH, force_ids[0], NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (needs); i++)
+    {
+      g_autoptr(GwNeed) need = gw_need_new (needs[i].title);
+
+      g_free (need->description);
+      need->description = g_strdup (needs[i].description);
+      need->status = needs[i].status;
+      need->extra_count = needs[i].extra;
+      if (i < 2)
+        g_ptr_array_add (need->forces, gw_notebook_ref_new (GW_NOTEBOOK_FORCE, force_ids[1], NULL));
+      if (gw_store_add_need (store, need, error) == 0)
+        return FALSE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+    {
+      g_autoptr(GwLegalRule) rule = gw_legal_rule_new (rules[i].title, rules[i].risk);
+
+      g_free (rule->place);
+      rule->place = g_strdup (rules[i].place);
+      g_free (rule->way_around);
+      rule->way_around = g_strdup (rules[i].way_around);
+      g_free (rule->source);
+      rule->source = g_strdup (rules[i].source);
+      rule->review_date = gw_date_add_days (today, rules[i].review_in);
+      if (gw_store_add_rule (store, rule, error) == 0)
+        return FALSE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (notes); i++)
+    {
+      g_autofree char *date = gw_date_add_days (today, -notes[i].days_ago);
+      g_autoptr(GwNote) note = gw_note_new (notes[i].title, date);
+
+      g_free (note->place);
+      note->place = g_strdup (notes[i].place);
+      g_free (note->text);
+      note->text = g_strdup (notes[i].text);
+      note->tags = g_strsplit (notes[i].tags, ",", -1);
+      for (guint m = 0; m < members->len && m < 1 + i % 3; m++)
+        g_ptr_array_add (note->members,
+                         gw_notebook_ref_new (GW_NOTEBOOK_MEMBER,
+                                              g_array_index (members, gint64, (i + m * 5) % members->len),
+                                              NULL));
+      if (gw_store_add_note (store, note, error) == 0)
+        return FALSE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (contradictions); i++)
+    {
+      g_autoptr(GwContradiction) contradiction = gw_contradiction_new (contradictions[i].title,
+                                                                       contradictions[i].kind);
+      g_autofree char *earlier = gw_date_add_days (today, -70 + (int) i * 5);
+      g_autofree char *later = gw_date_add_days (today, -10 + (int) i * 2);
+      gint64 id;
+
+      g_free (contradiction->description);
+      contradiction->description = g_strdup (contradictions[i].description);
+      contradiction->principal = contradictions[i].principal;
+      g_ptr_array_add (contradiction->side_a,
+                       gw_notebook_ref_new (GW_NOTEBOOK_FORCE, force_ids[contradictions[i].a], NULL));
+      g_ptr_array_add (contradiction->side_b,
+                       gw_notebook_ref_new (GW_NOTEBOOK_FORCE, force_ids[contradictions[i].b], NULL));
+      id = gw_store_add_contradiction (store, contradiction, error);
+      if (id == 0 ||
+          gw_store_add_contradiction_change (store, id, earlier, contradictions[i].description,
+                                             error) == 0 ||
+          gw_store_add_contradiction_change (store, id, later, contradictions[i].change, error) == 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 gboolean
 gw_demo_fill (GwStore  *store,
               guint     n_people,
@@ -1740,6 +1937,9 @@ gw_demo_fill (GwStore  *store,
       goto failed;
 
   if (!hold_meetings (&demo, store, error))
+    goto failed;
+
+  if (!fill_notebook (store, error))
     goto failed;
 
   /* A failed commit has already rolled back. */
