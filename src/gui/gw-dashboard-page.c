@@ -10,6 +10,7 @@
 #include "gw-rotation.h"
 #include "gw-store-meetings.h"
 #include "gw-store-members.h"
+#include "gw-store-notebook.h"
 
 #define N_LISTED 6
 
@@ -53,6 +54,9 @@ typedef struct
   guint                n_open;
   guint                n_overdue;
   GwParticipation     *participation;
+  GPtrArray           *top_needs;
+  GPtrArray           *rules_due;
+  GPtrArray           *recent_notes;
 } Figures;
 
 static void
@@ -68,6 +72,9 @@ figures_free (Figures *f)
   g_clear_pointer (&f->next, gw_rotation_candidate_free);
   g_clear_pointer (&f->open_actions, g_ptr_array_unref);
   g_clear_pointer (&f->participation, gw_participation_free);
+  g_clear_pointer (&f->top_needs, g_ptr_array_unref);
+  g_clear_pointer (&f->rules_due, g_ptr_array_unref);
+  g_clear_pointer (&f->recent_notes, g_ptr_array_unref);
   g_free (f);
 }
 
@@ -94,6 +101,9 @@ compute (GwStore    *store,
   f->open_actions = gw_store_list_open_actions (store, today);
   gw_dashboard_count_actions (store, today, &f->n_open, &f->n_overdue);
   f->participation = gw_dashboard_dup_participation (store, from, today);
+  f->top_needs = gw_store_list_top_needs (store, N_LISTED);
+  f->rules_due = gw_store_list_rules_due (store, today);
+  f->recent_notes = gw_store_list_recent_notes (store, N_LISTED);
 
   return f;
 }
@@ -152,13 +162,13 @@ add_line (GtkWidget  *content,
   return label;
 }
 
-/* A line that opens a person or a meeting. */
+/* A line that opens a person, a meeting or a thing of the notebook. */
 static void
-add_link (GtkWidget  *content,
-          const char *text,
-          const char *detail,
-          const char *action,
-          gint64      id)
+add_link_to (GtkWidget  *content,
+             const char *text,
+             const char *detail,
+             const char *action,
+             GVariant   *target)
 {
   GtkWidget *button = gtk_button_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
@@ -184,9 +194,30 @@ add_link (GtkWidget  *content,
   gtk_button_set_child (GTK_BUTTON (button), box);
   gtk_widget_add_css_class (button, "flat");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", id);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
   gtk_box_append (GTK_BOX (content), button);
+}
+
+static void
+add_link (GtkWidget  *content,
+          const char *text,
+          const char *detail,
+          const char *action,
+          gint64      id)
+{
+  add_link_to (content, text, detail, action, g_variant_new_int64 (id));
+}
+
+/* A line that opens a note, force, need, contradiction or rule. */
+static void
+add_notebook_link (GtkWidget  *content,
+                   const char *text,
+                   const char *detail,
+                   const char *kind,
+                   gint64      id)
+{
+  add_link_to (content, text, detail, "win.show-notebook", g_variant_new ("(sx)", kind, id));
 }
 
 static char *
@@ -432,6 +463,75 @@ fill_participation (GwDashboardPage *self,
 }
 
 static void
+fill_needs (GwDashboardPage *self,
+            Figures         *f)
+{
+  GtkWidget *content = add_tile (self, _("Needs Raised Most"), "notebook", _("Open the Notebook"));
+
+  if (f->top_needs->len == 0)
+    add_line (content, _("No struggle or need written down yet."), TRUE);
+
+  for (guint i = 0; i < f->top_needs->len; i++)
+    {
+      GwNeed *need = g_ptr_array_index (f->top_needs, i);
+      /* Translators: "raised 12 times · Investigating". */
+      g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "raised %u time",
+                                                             "raised %u times", need->count), need->count);
+      g_autofree char *detail = g_strdup_printf ("%s · %s", count, gw_need_status_label (need->status));
+
+      add_notebook_link (content, need->title, detail, "need", need->id);
+    }
+}
+
+static void
+fill_rules_due (GwDashboardPage *self,
+                Figures         *f)
+{
+  GtkWidget *content = add_tile (self, _("Legal Reviews Due"), "notebook", _("Open the Notebook"));
+
+  if (f->rules_due->len == 0)
+    add_line (content, _("No rule or law is due to be checked again."), TRUE);
+
+  for (guint i = 0; i < f->rules_due->len && i < N_LISTED; i++)
+    {
+      GwLegalRule *rule = g_ptr_array_index (f->rules_due, i);
+      g_autofree char *date = gw_date_format (rule->review_date);
+      /* Translators: "High risk · due 05/12/24". */
+      g_autofree char *detail = g_strdup_printf (_("%s risk · due %s"), gw_risk_label (rule->risk), date);
+
+      add_notebook_link (content, rule->title, detail, "rule", rule->id);
+    }
+
+  if (f->rules_due->len > N_LISTED)
+    {
+      guint more = f->rules_due->len - N_LISTED;
+      g_autofree char *line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "and %u more", "and %u more", more),
+                                               more);
+      add_line (content, line, TRUE);
+    }
+}
+
+static void
+fill_recent_notes (GwDashboardPage *self,
+                   Figures         *f)
+{
+  GtkWidget *content = add_tile (self, _("Recent Field Notes"), "notebook", _("Open the Notebook"));
+
+  if (f->recent_notes->len == 0)
+    add_line (content, _("No field note yet. Write the first in the Notebook."), TRUE);
+
+  for (guint i = 0; i < f->recent_notes->len; i++)
+    {
+      GwNote *note = g_ptr_array_index (f->recent_notes, i);
+      g_autofree char *date = gw_date_format (note->date);
+      g_autofree char *detail = note->place && note->place[0] ? g_strdup_printf ("%s · %s", date, note->place)
+                                                             : g_strdup (date);
+
+      add_notebook_link (content, note->title, detail, "note", note->id);
+    }
+}
+
+static void
 show_figures (GwDashboardPage *self,
               Figures         *f)
 {
@@ -452,6 +552,9 @@ show_figures (GwDashboardPage *self,
   fill_ready (self, f);
   fill_not_seen (self, f);
   fill_participation (self, f);
+  fill_needs (self, f);
+  fill_rules_due (self, f);
+  fill_recent_notes (self, f);
 
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "tiles");
 }
@@ -558,6 +661,7 @@ gw_dashboard_page_set_store (GwDashboardPage *self,
   g_signal_connect_object (store, "members-changed", G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "meetings-changed", G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "settings-changed", G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "notebook-changed", G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
 
   self->reader = gw_store_open_reader (store, &error);
   if (self->reader == NULL)
