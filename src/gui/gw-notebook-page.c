@@ -525,32 +525,18 @@ run_search (GwNotebookPage *self)
                                        : g_strdup (gw_notebook_type_label (hit->type));
       GtkWidget *row = new_item_row (hit->type, hit->id, hit->title, subtitle);
 
-      /* The snippet is markup; the title stays plain text. */
-      if (snippet[0] != '\0')
-        {
-          GtkWidget *label = gtk_label_new (NULL);
+      /* The snippet is markup, so the row takes markup: the title and the
+       * subtitle's plain words are escaped. */
+      {
+        g_autofree char *title = g_markup_escape_text (hit->title, -1);
+        g_autofree char *escaped = g_markup_escape_text (subtitle, -1);
+        g_autofree char *markup = snippet[0] ? g_strdup_printf ("%s\n%s", escaped, snippet) : g_strdup (escaped);
 
-          gtk_label_set_markup (GTK_LABEL (label), snippet);
-          gtk_label_set_xalign (GTK_LABEL (label), 0);
-          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-          gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-          gtk_label_set_lines (GTK_LABEL (label), 2);
-          gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-          gtk_widget_add_css_class (label, "dim-label");
-          gtk_widget_set_margin_bottom (label, 8);
-          gtk_widget_set_margin_start (label, 12);
-          gtk_widget_set_margin_end (label, 12);
-          {
-            GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-            GtkWidget *old = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
-
-            g_object_ref (old);
-            gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), outer);
-            gtk_box_append (GTK_BOX (outer), old);
-            gtk_box_append (GTK_BOX (outer), label);
-            g_object_unref (old);
-          }
-        }
+        adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), TRUE);
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), markup);
+        adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+      }
 
       /* Translators: a search result read aloud: its type, title, and date. */
       accessible = g_strdup_printf (_("%s: %s %s"), gw_notebook_type_label (hit->type), hit->title, date ? date : "");
