@@ -9,6 +9,7 @@
 #include "gw-demo.h"
 #include "gw-preferences-window.h"
 #include "gw-store-meetings.h"
+#include "gw-store-notebook.h"
 #include "gw-store-members.h"
 #include "gw-window.h"
 
@@ -63,6 +64,7 @@ open_path (GwApplication *self,
     {
       gw_store_purge_deleted (store, NULL);
       gw_store_purge_deleted_meetings (store, NULL);
+      gw_store_purge_deleted_notebook (store, NULL);
     }
 
   present_store (self, store, error);

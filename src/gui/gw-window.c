@@ -7,12 +7,14 @@
 #include "gw-ladder.h"
 #include "gw-meeting-detail.h"
 #include "gw-meetings-page.h"
+#include "gw-notebook-page.h"
 #include "gw-member-detail.h"
 #include "gw-member-editor.h"
 #include "gw-preferences-window.h"
 #include "gw-roster-page.h"
 #include "gw-secretary-page.h"
 #include "gw-store-meetings.h"
+#include "gw-store-notebook.h"
 #include "gw-store-members.h"
 #include "gw-window.h"
 
@@ -35,6 +37,7 @@ struct _GwWindow
   GwDashboardPage      *dashboard_page;
   GwRosterPage         *roster_page;
   GwMeetingsPage       *meetings_page;
+  GwNotebookPage       *notebook_page;
   GwSecretaryPage      *secretary_page;
   GwMemberDetail       *member_detail;
   GwMeetingDetail      *meeting_detail;
@@ -258,6 +261,20 @@ show_stage_action (GtkWidget  *widget,
 }
 
 static void
+show_notebook_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  GwWindow *self = GW_WINDOW (widget);
+  const char *kind;
+  gint64 id;
+
+  g_variant_get (param, "(&sx)", &kind, &id);
+  gw_window_show_page (self, "notebook");
+  gw_notebook_page_show_item (self->notebook_page, kind, id);
+}
+
+static void
 print_roster_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *param)
@@ -317,6 +334,7 @@ gw_window_close_request (GtkWindow *window)
     {
       gw_store_purge_deleted (self->store, NULL);
       gw_store_purge_deleted_meetings (self->store, NULL);
+      gw_store_purge_deleted_notebook (self->store, NULL);
     }
 
   return GTK_WINDOW_CLASS (gw_window_parent_class)->close_request (window);
@@ -360,6 +378,7 @@ gw_window_class_init (GwWindowClass *klass)
   g_type_ensure (GW_TYPE_DASHBOARD_PAGE);
   g_type_ensure (GW_TYPE_ROSTER_PAGE);
   g_type_ensure (GW_TYPE_MEETINGS_PAGE);
+  g_type_ensure (GW_TYPE_NOTEBOOK_PAGE);
   g_type_ensure (GW_TYPE_SECRETARY_PAGE);
   g_type_ensure (GW_TYPE_MEMBER_DETAIL);
   g_type_ensure (GW_TYPE_MEETING_DETAIL);
@@ -377,6 +396,7 @@ gw_window_class_init (GwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GwWindow, dashboard_page);
   gtk_widget_class_bind_template_child (widget_class, GwWindow, roster_page);
   gtk_widget_class_bind_template_child (widget_class, GwWindow, meetings_page);
+  gtk_widget_class_bind_template_child (widget_class, GwWindow, notebook_page);
   gtk_widget_class_bind_template_child (widget_class, GwWindow, secretary_page);
   gtk_widget_class_bind_template_child (widget_class, GwWindow, member_detail);
   gtk_widget_class_bind_template_child (widget_class, GwWindow, meeting_detail);
@@ -390,6 +410,7 @@ gw_window_class_init (GwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-stage", "i", show_stage_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.print-roster", NULL, print_roster_action);
+  gtk_widget_class_install_action (widget_class, "win.show-notebook", "(sx)", show_notebook_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
 
@@ -466,6 +487,7 @@ gw_window_new (GtkApplication *application,
   gw_dashboard_page_set_store (self->dashboard_page, store);
   gw_roster_page_set_store (self->roster_page, store);
   gw_meetings_page_set_store (self->meetings_page, store);
+  gw_notebook_page_set_store (self->notebook_page, store);
   gw_secretary_page_set_store (self->secretary_page, store);
   gw_member_detail_set_store (self->member_detail, store);
   gw_meeting_detail_set_store (self->meeting_detail, store);
