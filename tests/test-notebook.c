@@ -19,6 +19,33 @@ count_rows (GwTestFixture *f,
 }
 
 static void
+test_force_first_judgement_date (GwTestFixture *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* A force added with the date of its first judgement keeps that date,
+   * so that older judgements typed in afterwards do not hide behind today. */
+  g_autoptr(GwForce) dated = gw_force_new ("Eastgate Library", gw_test_force_kind (f->store, 3));
+  g_autoptr(GwForce) bad = gw_force_new ("Nowhere Inc", gw_test_force_kind (f->store, 3));
+  g_autoptr(GPtrArray) dated_history = NULL;
+  gint64 dated_id;
+
+  dated->stance = GW_STANCE_FRIEND;
+  dated->stance_date = g_strdup ("2029-06-01");
+  dated_id = gw_store_add_force (f->store, dated, NULL, NULL, &error);
+  g_assert_no_error (error);
+  dated_history = gw_store_list_stance_history (f->store, dated_id);
+  g_assert_cmpuint (dated_history->len, ==, 1);
+  g_assert_cmpstr (((GwStanceJudgement *) g_ptr_array_index (dated_history, 0))->date, ==, "2029-06-01");
+
+  bad->stance_date = g_strdup ("2029-02-30");
+  g_assert_cmpint (gw_store_add_force (f->store, bad, NULL, NULL, &error), ==, 0);
+  g_assert_error (error, GW_STORE_ERROR, GW_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+}
+
+static void
 test_stance_history (GwTestFixture *f,
                      gconstpointer  data)
 {
@@ -852,10 +879,19 @@ test_demo (GwTestFixture *f,
   g_assert_cmpuint (forces->len, ==, 15);
   for (guint i = 0; i < forces->len; i++)
     {
-      g_autoptr(GPtrArray) history =
-        gw_store_list_stance_history (f->store, ((GwForce *) g_ptr_array_index (forces, i))->id);
+      GwForce *force = g_ptr_array_index (forces, i);
+      g_autoptr(GPtrArray) history = gw_store_list_stance_history (f->store, force->id);
+      GwStanceJudgement *latest;
 
-      g_assert_cmpuint (history->len, >=, 3);
+      /* A first impression and a later judgement, both in the past; the
+       * stance shown is the later one, not one dated the day the sample
+       * was made. */
+      g_assert_cmpuint (history->len, >=, 2);
+      latest = g_ptr_array_index (history, history->len - 1);
+      g_assert_cmpstr (latest->date, <, today);
+      g_assert_cmpstr (((GwStanceJudgement *) g_ptr_array_index (history, 0))->date, <, latest->date);
+      g_assert_cmpint (force->stance, ==, latest->stance);
+      g_assert_cmpstr (force->stance_date, ==, latest->date);
     }
   needs = gw_store_list_needs (f->store);
   g_assert_cmpuint (needs->len, ==, 8);
@@ -885,6 +921,7 @@ main (int   argc,
   g_test_add (path, GwTestFixture, NULL, gw_test_fixture_set_up, func, gw_test_fixture_tear_down)
 
   ADD ("/core/notebook/stance-history", test_stance_history);
+  ADD ("/core/notebook/force-first-judgement-date", test_force_first_judgement_date);
   ADD ("/core/notebook/need-counting", test_need_counting);
   ADD ("/core/notebook/mentions", test_mentions);
   ADD ("/core/notebook/deleting-a-force-leaves-no-dangling-link", test_force_links);

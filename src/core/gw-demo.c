@@ -1742,15 +1742,13 @@ fill_notebook (GwStore  *store,
       g_autofree char *later = gw_date_add_days (today, -forces[i].days);
 
       force->stance = forces[i].first;
+      force->stance_date = g_strdup (earlier);
       if (i % 3 == 0 && members->len > 0)
         force->contact_member_id = g_array_index (members, gint64, i % members->len);
-      force_ids[i] = gw_store_add_force (store, force, NULL, NULL, error);
-      if (force_ids[i] == 0)
-        return FALSE;
-      /* Two judgements each, besides the one made when the force was added. */
-      if (gw_store_judge_force (store, force_ids[i], forces[i].first, earlier,
-                                "First impressions from door-knocking.", "Outreach committee",
-                                error) == 0 ||
+      /* Two judgements each: a first impression, then the one in force. */
+      force_ids[i] = gw_store_add_force (store, force, "First impressions from door-knocking.",
+                                         "Outreach committee", error);
+      if (force_ids[i] == 0 ||
           gw_store_judge_force (store, force_ids[i], forces[i].then, later, forces[i].why,
                                 "General meeting", error) == 0)
         return FALSE;

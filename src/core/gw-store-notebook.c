@@ -1281,6 +1281,9 @@ gw_store_add_force (GwStore        *self,
     return 0;
   if ((guint) draft->stance >= GW_N_STANCES)
     return invalid (error, _("Choose a stance for the force.")), 0;
+  if (draft->stance_date != NULL && draft->stance_date[0] != '\0' &&
+      !gw_date_is_valid (draft->stance_date))
+    return invalid (error, _("The date of the first judgement is not a real date. Write it as YYYY-MM-DD.")), 0;
 
   name = trimmed (draft->name);
   key = gw_text_fold (name);
@@ -1309,7 +1312,10 @@ gw_store_add_force (GwStore        *self,
     goto fail;
   id = sqlite3_last_insert_rowid (_gw_store_get_db (self));
 
-  if (insert_judgement (self, id, draft->stance, today, reasoning, judged_by, error) == 0)
+  if (insert_judgement (self, id, draft->stance,
+                        draft->stance_date != NULL && draft->stance_date[0] != '\0'
+                        ? draft->stance_date : today,
+                        reasoning, judged_by, error) == 0)
     goto fail;
 
   forget_names (self);

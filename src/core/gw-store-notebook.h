@@ -91,8 +91,9 @@ gboolean     gw_store_remove_force_kind       (GwStore          *self,
                                                GError          **error);
 
 /* Social forces. gw_store_add_force() stores @draft's name, kind, contact
- * and notes, records its stance as the first judgement (dated today, judged
- * by @judged_by with @reasoning, either may be NULL) and returns the new id.
+ * and notes, records its stance as the first judgement (dated
+ * @draft->stance_date when set, otherwise today; judged by @judged_by with
+ * @reasoning, either may be NULL) and returns the new id.
  * Names are unique among forces not deleted, ignoring case and accents. */
 gint64       gw_store_add_force               (GwStore          *self,
                                                const GwForce    *draft,
