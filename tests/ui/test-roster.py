@@ -3,339 +3,69 @@
 #
 # End-to-end test of the roster, driven through the accessibility tree as a
 # person would use the app: writes the points of unity, adds a member,
-# records their agreement and promotes them to Member, sees a promotion that
-# skips a stage refused, and finds them by search.
+# records their agreement, sees their promotion refused while the checklist
+# is not met (two study sessions by default) and then refused again when it
+# skips a stage, leaves study sessions out of what becoming Member requires,
+# promotes them to Member, and finds them by search on the Roster page.
 #
 # Usage: test-roster.py PATH-TO-GROUNDWORK
 #
 # Needs a display and a D-Bus session bus (the suite runs under
-# `xvfb-run -a dbus-run-session`); it does not start either itself. Run it
-# with Debian's /usr/bin/python3, which has python3-dogtail and gi.
-#
-# Buttons are clicked through their "click" action, never by coordinates:
-# GTK 4.8 reports wrong screen positions to the accessibility tree.
+# `xvfb-run -a dbus-run-session`); see e2e.py for what the tests share and
+# the GTK 4.8 accessibility quirks they work around.
 
 import os
-import shlex
-import shutil
-import subprocess
 import sys
-import tempfile
-import time
-import traceback
 
-# Accessibility must be on before GTK or dogtail are loaded, here and in the
-# app, which inherits this environment.
-os.environ['GTK_A11Y'] = 'atspi'
-os.environ['NO_AT_BRIDGE'] = '0'
-os.environ.pop('GTK_USE_PORTAL', None)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-TIMEOUT = 20  # seconds to wait for anything to appear or change
-STEP_PAUSE = 0.05
-
-GROUNDWORK = None
-LOG_DIR = None
-app_process = None
-step_number = 0
-STARTED = time.monotonic()
-
-
-class TestFailure(Exception):
-    pass
-
-
-def step(message):
-    global step_number
-    step_number += 1
-    print(f'# {step_number}. {message} [{time.monotonic() - STARTED:.1f} s]', flush=True)
-
-
-def note(message):
-    print(f'#    {message}', flush=True)
-
-
-def fail(message):
-    raise TestFailure(message)
-
-
-# Accessibility setup
-
-def session_bus_has(name):
-    result = subprocess.run(['dbus-send', '--session', '--print-reply', '--dest=org.freedesktop.DBus',
-                             '/org/freedesktop/DBus', 'org.freedesktop.DBus.NameHasOwner',
-                             f'string:{name}'],
-                            capture_output=True, text=True)
-    return result.returncode == 0 and 'boolean true' in result.stdout
-
-
-def a11y_bus_address():
-    result = subprocess.run(['gdbus', 'call', '--session', '--dest', 'org.a11y.Bus',
-                             '--object-path', '/org/a11y/bus', '--method', 'org.a11y.Bus.GetAddress'],
-                            capture_output=True, text=True, timeout=15)
-    if result.returncode != 0:
-        return None
-    return result.stdout.strip()
-
-
-def ensure_accessibility():
-    """Makes sure there is an accessibility bus on this session bus.
-
-    Normally the session bus starts at-spi-bus-launcher on demand (D-Bus
-    activation of org.a11y.Bus); when it cannot, it is started here."""
-    if 'DBUS_SESSION_BUS_ADDRESS' not in os.environ:
-        fail('No D-Bus session bus: run the test under dbus-run-session (the suite does).')
-    if 'DISPLAY' not in os.environ and 'WAYLAND_DISPLAY' not in os.environ:
-        fail('No display: run the test under xvfb-run -a (the suite does).')
-
-    launcher = None
-    if a11y_bus_address() is None and not session_bus_has('org.a11y.Bus'):
-        for path in ('/usr/libexec/at-spi-bus-launcher', '/usr/lib/at-spi2-core/at-spi-bus-launcher'):
-            if os.path.exists(path):
-                note(f'starting {path}')
-                launcher = subprocess.Popen([path, '--launch-immediately'],
-                                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-                break
-        deadline = time.monotonic() + TIMEOUT
-        while a11y_bus_address() is None:
-            if time.monotonic() > deadline:
-                fail('The accessibility bus (org.a11y.Bus) could not be started: is at-spi2-core installed?')
-            time.sleep(0.2)
-
-    # dogtail's convention; GTK 4 does not need it. With the memory backend
-    # this only affects this process, which is harmless.
-    subprocess.run(['gsettings', 'set', 'org.gnome.desktop.interface', 'toolkit-accessibility', 'true'],
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return launcher
-
-
-# Searching the accessibility tree
-
-def state_has(node, state):
-    try:
-        return node.getState().contains(state)
-    except Exception:
-        return False
-
-
-def walk(node):
-    """Yields the descendants of node.
-
-    GTK 4.8 never sets the "showing" state, and keeps the pages of a stack
-    that are not on screen in the tree, so the whole subtree is searched;
-    hidden widgets (gtk_widget_set_visible (w, FALSE)) are left out of the
-    tree by GTK itself."""
-    try:
-        children = list(node.children)
-    except Exception:
-        return
-    for child in children:
-        if child is None:
-            continue
-        yield child
-        # Each step down is a D-Bus round trip: leave out what holds nothing
-        # to look for (the labels inside a label or an entry row repeat its
-        # name).
-        if safe(lambda: child.roleName) not in LEAVES:
-            yield from walk(child)
-
-
-LEAVES = ('label', 'text', 'entry', 'scroll bar', 'image', 'separator')
-
-
-def safe(fn, default=None):
-    try:
-        return fn()
-    except Exception:
-        return default
-
-
-def find_all(root, pred):
-    return [n for n in walk(root) if safe(lambda: pred(n), False)]
-
-
-def wait_for(description, fn, timeout=TIMEOUT):
-    """Polls fn until it returns something true, and returns that."""
-    deadline = time.monotonic() + timeout
-    while True:
-        if app_process is not None and app_process.poll() is not None:
-            fail(f'Groundwork quit unexpectedly (exit status {app_process.returncode}) '
-                 f'while waiting for {description}')
-        try:
-            result = fn()
-        except TestFailure:
-            raise
-        except Exception:
-            result = None
-        if result:
-            return result
-        if time.monotonic() > deadline:
-            fail(f'Timed out after {timeout} s waiting for {description}')
-        time.sleep(0.1)
-
-
-def label_of_button(node):
-    """The text a person sees on a button. GTK 4.8 names a button with a
-    mnemonic "_Promote Promote", so the label child is read when there is one."""
-    for child in node.children:
-        if child is not None and child.roleName == 'label':
-            return child.name
-    return node.name
-
-
-def is_button(node, label):
-    """A button that can be clicked; a GtkMenuButton shows as a "push button"
-    without actions, holding the real button of the same name."""
-    return node.roleName in ('push button', 'toggle button') and \
-        (node.name == label or label_of_button(node) == label) and \
-        'click' in node.actions
-
-
-def find_button(root, label, description=None):
-    return wait_for(description or f'a “{label}” button',
-                    lambda: (find_all(root, lambda n: is_button(n, label)) or [None])[0])
-
-
-def click(root, label, description=None):
-    button = find_button(root, label, description)
-    note(f'click “{label}”')
-    button.doActionNamed('click')
-    time.sleep(STEP_PAUSE)
-    return button
-
-
-def texts(root):
-    """Everything written in labels below root."""
-    return [n.name for n in find_all(root, lambda n: n.roleName == 'label')]
-
-
-def wait_for_text(root, text, description=None, exact=True):
-    def found():
-        for t in texts(root):
-            if (t == text) if exact else (text in t):
-                return t
-        return None
-    return wait_for(description or f'the text “{text}”', found)
-
-
-def wait_for_no_text(root, text, description=None):
-    wait_for(description or f'“{text}” to disappear', lambda: text not in texts(root))
-
-
-def find_entry(root, title):
-    """An AdwEntryRow or GtkEntry named title."""
-    return wait_for(f'a “{title}” field',
-                    lambda: (find_all(root, lambda n: n.roleName in ('entry', 'text', 'password text')
-                                      and n.name == title) or [None])[0])
-
-
-def set_text(root, title, value):
-    """Writes value into the text field named title, through its
-    EditableText interface. (GTK 4.8 does not implement grabFocus, so typing
-    on the keyboard would go wherever the focus happens to be.)"""
-    entry = find_entry(root, title)
-    note(f'type “{value}” into “{title}”')
-    entry.text = value
-    # GTK 4.8 reads an AdwEntryRow's text back as empty; what was typed is
-    # checked where the app shows it instead.
-    shown = entry.text
-    if shown not in (value, ''):
-        fail(f'“{title}” reads “{shown}” after typing “{value}” into it')
-    return entry
-
-
-# The app
-
-def find_app():
-    from dogtail import tree
-
-    def lookup():
-        if app_process.poll() is not None:
-            fail(f'Groundwork exited with status {app_process.returncode} before its window appeared')
-        for candidate in tree.root.applications():
-            if candidate is not None and candidate.name in ('groundwork', 'Groundwork'):
-                return candidate
-        return None
-    return wait_for('the app to appear on the accessibility bus', lookup, timeout=30)
-
-
-def window(app, title, description=None):
-    """The top-level window whose title is title."""
-    def lookup():
-        for child in app.children:
-            # Any role: GTK 4.8 shows a plain AdwWindow subclass as a "filler".
-            if child is not None and child.name == title:
-                return child
-        return None
-    return wait_for(description or f'the “{title}” window', lookup)
-
-
-def is_gone(node):
-    """Whether the window node has been destroyed: its object has left the bus."""
-    try:
-        return node.parent is None or node.getRole() is None
-    except Exception:
-        return True
-
-
-def wait_window_gone(dialog, title):
-    """Waits for the window dialog to close.
-
-    Asks the window itself rather than listing the app's windows: GTK 4.8
-    can crash (a NULL object path in a D-Bus reply) when the list of
-    windows is read while one of them is being destroyed."""
-    wait_for(f'the “{title}” window to close', lambda: is_gone(dialog))
-
-
-def ancestors(node):
-    chain = []
-    while node is not None:
-        chain.append(node)
-        node = safe(lambda: node.parent)
-    return chain
-
-
-def main_pages(main):
-    """The roster page and the member's page of the main window: the
-    children of the leaflet holding both, found as the last parents that the
-    “Add Member” and “Back to the Roster” buttons do not share. Searching one
-    page instead of the whole window saves many round trips."""
-    roster_chain = ancestors(find_button(main, 'Add Member'))
-    member_chain = ancestors(find_button(main, 'Back to the Roster'))
-    for depth in range(1, min(len(roster_chain), len(member_chain)) + 1):
-        if roster_chain[-depth] != member_chain[-depth]:
-            return roster_chain[-depth], member_chain[-depth]
-    fail('The roster and the member’s page are not two pages of the main window')
-
-
-def screenshot():
-    if LOG_DIR is None or shutil.which('import') is None:
-        return
-    path = os.path.join(LOG_DIR, 'e2e-roster-failure.png')
-    result = subprocess.run(['import', '-window', 'root', path], capture_output=True, timeout=30)
-    if result.returncode == 0:
-        print(f'# screenshot of the failure: {path}', flush=True)
-
-
-def dump(node, indent=0, lines=None):
-    """The tree below node, for the log when a step fails."""
-    lines = [] if lines is None else lines
-    lines.append('  ' * indent + f'[{safe(lambda: node.roleName)} | {safe(lambda: node.name)}]')
-    for child in safe(lambda: list(node.children), []):
-        if child is not None:
-            dump(child, indent + 1, lines)
-    return lines
-
-
-# The scenario
+import e2e  # noqa: E402
+from e2e import (ancestors, choose_in_combo, click, close_window, fail, find_all, find_button,  # noqa: E402
+                 note, open_preferences, row, set_text, show_view, step, texts, wait_for,
+                 wait_for_no_text, wait_for_text, wait_window_gone, window)
 
 UNITY = 'We organize together. We decide together. An injury to one is an injury to all.'
 NAME = 'Rosa Quintero-Baptiste'
 OTHER = 'Tomasz Wielgosz'
 
 
-def add_member(app, main, roster, member, full_name, pronouns, phone, neighbourhood, first):
+def main_pages(main):
+    """The main page (the header and the view stack: dashboard, roster, …)
+    and the member's page of the main window: the children of the leaflet
+    holding both, found as the last parents that the “Add Member” and “Back
+    to the Roster” buttons do not share. Searching one page instead of the
+    whole window saves many round trips."""
+    main_chain = ancestors(find_button(main, 'Add Member'))
+    member_chain = ancestors(find_button(main, 'Back to the Roster'))
+    for depth in range(1, min(len(main_chain), len(member_chain)) + 1):
+        if main_chain[-depth] != member_chain[-depth]:
+            return main_chain[-depth], member_chain[-depth]
+    fail('The main page and the member’s page are not two pages of the main window')
+
+
+def roster_page(main_page):
+    """The Roster page alone, without the dashboard that shares its empty
+    state: the nearest parent of both the roster's search field and its
+    table."""
+    search_chain = ancestors(wait_for('the roster’s search field',
+                                      lambda: (find_all(main_page, lambda n: n.roleName == 'entry'
+                                                        and n.name == 'Search the roster') or [None])[0]))
+    table_chain = ancestors(roster_table(main_page))
+    for node in search_chain:
+        if node in table_chain:
+            return node
+    fail('The roster’s search field and its table are not on one page')
+
+
+def roster_table(root):
+    return wait_for('the roster table',
+                    lambda: (find_all(root, lambda n: n.roleName == 'tree table' and n.name == 'Roster')
+                             or [None])[0])
+
+
+def add_member(app, main, start, member, full_name, pronouns, phone, neighbourhood, first):
     step(f'Add {full_name} to the roster')
-    click(roster, 'Add the First Person' if first else 'Add Member')
+    click(start, 'Add the First Person' if first else 'Add Member')
     dialog = window(app, 'Add Member')
     set_text(dialog, 'Full name', full_name)
     set_text(dialog, 'Pronouns', pronouns)
@@ -353,76 +83,6 @@ def add_member(app, main, roster, member, full_name, pronouns, phone, neighbourh
     history_shows(member, 'Joined as Volunteer')
 
 
-def focused(root):
-    import pyatspi
-    return [n for n in walk(root) if state_has(n, pyatspi.STATE_FOCUSED)]
-
-
-def press(key):
-    from dogtail import rawinput
-    rawinput.pressKey(key)
-    time.sleep(0.1)
-
-
-def ancestors_of_focus(root):
-    for n in focused(root):
-        yield from ancestors(n)
-
-
-def describe(nodes):
-    return ', '.join(f'[{safe(lambda: n.roleName)} | {safe(lambda: n.name)}]' for n in nodes) or 'nothing'
-
-
-def choose_in_combo(dialog, title, choice):
-    """Picks choice in the combo row titled title, with the keyboard as a
-    person would: GTK 4.8 gives a combo row no action to open it and cannot
-    move the focus to it through the accessibility tree."""
-    combo = wait_for(f'the “{title}” choice',
-                     lambda: (find_all(dialog, lambda n: n.roleName == 'combo box' and n.name == title)
-                              or [None])[0])
-    note(f'choose “{choice}” in “{title}”')
-
-    # The dialog starts in a field below the combo row: go up to it.
-    for _ in range(6):
-        if any(n == combo for n in ancestors_of_focus(dialog)):
-            break
-        press('Up')
-    else:
-        fail(f'The keyboard cannot reach the “{title}” choice (focus is on {describe(focused(dialog))})')
-
-    press('space')
-
-    def popup_items():
-        # The open list is in a popover below the row; the row's own list
-        # shows only the current choice.
-        return [n for n in walk(combo) if n.roleName == 'list item'
-                and safe(lambda: n.parent.parent.roleName) == 'scroll pane']
-    items = wait_for(f'the list of choices of “{title}” to open', popup_items)
-    names = [' '.join(texts(n)) for n in items]
-    note(f'the choices are {", ".join(names)}')
-    if choice not in names:
-        fail(f'“{choice}” is not among the choices of “{title}”: {names}')
-    for _ in range(len(names) + 1):
-        current = [' '.join(texts(n)) for n in focused(combo) if n.roleName == 'list item']
-        if current == [choice]:
-            break
-        if current and names.index(choice) < names.index(current[0]):
-            press('Up')
-        else:
-            press('Down')
-    else:
-        fail(f'The keyboard cannot reach “{choice}” in the list of “{title}”')
-    press('Return')
-    wait_for(f'“{title}” to show “{choice}”',
-             lambda: not popup_items() and [t for t in texts(combo) if t != title] == [choice])
-
-
-def row(root, title):
-    return wait_for(f'the “{title}” row',
-                    lambda: (find_all(root, lambda n: n.roleName == 'list item' and n.name == title)
-                             or [None])[0])
-
-
 def stage_reads(member, stage):
     stage_row = row(member, 'Stage')
     wait_for(f'the Stage row to read “{stage}”', lambda: stage in texts(stage_row))
@@ -435,32 +95,58 @@ def history_shows(member, title):
     return history_row
 
 
-def scenario(app):
-    main = window(app, 'Groundwork', 'the main window')
-    roster, member = main_pages(main)
+def checklist_reads(member, summary, lines):
+    """The member's checklist for their next step: its summary and the
+    requirements it lists, each said to be met or not."""
+    header = row(member, 'Requirements to become Member')
+    wait_for(f'the checklist to read “{summary}”', lambda: summary in texts(header))
+    # The expander row holds its header's list and the list of its rows,
+    # in the tree even while it is collapsed.
+    checklist = header.parent.parent
+    for line, met in lines:
+        requirement = row(checklist, line)
+        wait_for(f'“{line}” to be {"met" if met else "not met"}',
+                 lambda: ('Met' if met else 'Not met') in texts(requirement))
+    note(f'the checklist reads “{summary}”: {", ".join(line for line, met in lines)}')
+
+
+def member_study_sessions(prefs):
+    """The spin button setting how many study sessions becoming Member
+    takes, in the “To Become Member” group of the Meetings page."""
+    group = wait_for('the “To Become Member” requirements',
+                     lambda: (find_all(prefs, lambda n: n.roleName == 'list' and n.name == 'To Become Member')
+                              or [None])[0])
+    return wait_for('the “Study sessions attended” requirement',
+                    lambda: (find_all(group, lambda n: n.roleName == 'spin button'
+                                      and n.name.startswith('Study sessions attended')) or [None])[0])
+
+
+def scenario(app, workdir):
+    main = e2e.window(app, 'Groundwork', 'the main window')
+    main_page, member = main_pages(main)
+    roster = roster_page(main_page)
 
     step('The empty roster invites to add the first person')
+    show_view(main_page, 'Roster')
+    # The search button is only there on the Roster page.
+    find_button(main_page, 'Search')
     wait_for_text(roster, 'No One on the Roster Yet')
     find_button(roster, 'Add the First Person')
     find_button(roster, 'Open the Demo')
 
     step('Write the points of unity in the preferences')
-    click(roster, 'Main Menu')
-    item = wait_for('“Preferences” in the main menu',
-                    lambda: (find_all(roster, lambda n: n.roleName == 'menu item' and n.name == 'Preferences')
-                             or [None])[0])
-    note('choose “Preferences”')
-    item.doActionNamed('click')
-    prefs = window(app, 'Preferences')
+    prefs = open_preferences(app, main_page)
     wait_for_text(prefs, 'Not written yet. Until they are, nobody can become a member.')
     set_text(prefs, 'Points of unity', UNITY)
     click(prefs, 'Save as New Version')
     wait_for_text(prefs, 'Version 1, since ', exact=False)
     note('the preferences say “Version 1”')
-    click(prefs, 'Close')
-    wait_window_gone(prefs, 'Preferences')
+    close_window(prefs, 'Preferences')
 
     add_member(app, main, roster, member, NAME, 'she/her', '555-0142', 'Eastside', first=True)
+    checklist_reads(member, '0 of 2 met',
+                    [('Agreement to the points of unity: not recorded', False),
+                     ('Study sessions attended: 0 of 2', False)])
 
     step('Promoting a volunteer who has not agreed is refused, with the reason')
     click(member, 'Promote')
@@ -481,6 +167,43 @@ def scenario(app):
     history_shows(member, 'Agreed to the points of unity, version 1')
     wait_for_text(row(member, 'Points of Unity'), 'Agreed to the current version (1)')
     stage_reads(member, 'Volunteer')
+    checklist_reads(member, '1 of 2 met',
+                    [('Agreed to the points of unity', True),
+                     ('Study sessions attended: 0 of 2', False)])
+
+    step('Promoting them before they attended two study sessions is refused, with what is missing')
+    click(member, 'Promote')
+    refusal = window(app, 'Cannot Promote Yet')
+    wait_for_text(refusal, f'{NAME} does not yet meet what becoming Member requires. '
+                  'Still missing: Study sessions attended: 0 of 2.')
+    if find_all(refusal, lambda n: e2e.is_button(n, 'Record Agreement')):
+        fail('The refusal offers to record an agreement that is already recorded')
+    close_window(refusal, 'Cannot Promote Yet')
+    stage_reads(member, 'Volunteer')
+
+    step('Leave study sessions out of what becoming Member requires')
+    prefs = open_preferences(app, main_page)
+    show_view(prefs, 'Meetings')
+    spin = member_study_sessions(prefs)
+    if spin.value != 2:
+        fail(f'Becoming Member requires {spin.value:g} study sessions by default, not 2')
+    note('set “Study sessions attended” to 0')
+    # GTK 4.8 lets the accessibility tree set a spin button's value, as
+    # the keyboard or its - button would.
+    spin.value = 0
+    wait_for('the requirement to read 0', lambda: spin.value == 0)
+    close_window(prefs, 'Preferences')
+    checklist_reads(member, 'All met; the step still needs a person’s approval',
+                    [('Agreed to the points of unity', True)])
+    if find_all(member, lambda n: n.roleName == 'list item' and n.name.startswith('Study sessions attended')):
+        fail('The checklist still lists study sessions after they were set to 0')
+    # Saved with the database, not only shown: a new window reads it back.
+    prefs = open_preferences(app, main_page)
+    show_view(prefs, 'Meetings')
+    spin = member_study_sessions(prefs)
+    if spin.value != 0:
+        fail(f'The preferences read {spin.value:g} study sessions after reopening, not 0')
+    close_window(prefs, 'Preferences')
 
     step('A promotion that skips a stage is refused')
     click(member, 'Promote')
@@ -506,19 +229,19 @@ def scenario(app):
 
     step('Back to the roster')
     click(member, 'Back to the Roster')
-    table = wait_for('the roster table',
-                     lambda: (find_all(roster, lambda n: n.roleName == 'tree table' and n.name == 'Roster')
-                              or [None])[0])
+    show_view(main_page, 'Roster')
+    table = roster_table(roster)
     wait_for_text(table, NAME, f'{NAME} in the roster')
     wait_for_text(roster, '1 person')
 
-    add_member(app, main, roster, member, OTHER, 'he/him', '555-0199', 'Riverside', first=False)
+    add_member(app, main, main_page, member, OTHER, 'he/him', '555-0199', 'Riverside', first=False)
     click(member, 'Back to the Roster')
     wait_for_text(table, OTHER, f'{OTHER} in the roster')
     wait_for_text(roster, '2 people')
 
-    step('Find her by searching part of her name')
-    click(roster, 'Search')
+    step('Find her by searching part of her name on the Roster page')
+    show_view(main_page, 'Roster')
+    click(main_page, 'Search')
     set_text(roster, 'Search the roster', 'quinte')
     wait_for_text(roster, 'Showing 1 of 2 people')
     wait_for_no_text(table, OTHER, f'{OTHER} to be filtered out of the roster')
@@ -529,78 +252,5 @@ def scenario(app):
         fail(f'The roster does not show {NAME} as a Member: {cells}')
 
 
-def main_():
-    global GROUNDWORK, LOG_DIR, app_process
-    if len(sys.argv) < 2:
-        print(f'usage: {sys.argv[0]} PATH-TO-GROUNDWORK', file=sys.stderr)
-        return 2
-    GROUNDWORK = os.path.abspath(sys.argv[1])
-    LOG_DIR = os.environ.get('MESON_LOG_DIR') or (
-        os.path.join(os.environ['MESON_BUILD_ROOT'], 'meson-logs') if 'MESON_BUILD_ROOT' in os.environ
-        else os.path.join(os.path.dirname(os.path.dirname(GROUNDWORK)), 'meson-logs'))
-    if not os.path.isdir(LOG_DIR):
-        LOG_DIR = None
-
-    started = time.monotonic()
-    launcher = None
-    app = None
-    workdir = tempfile.mkdtemp(prefix='groundwork-e2e-')
-    try:
-        step('Turn accessibility on')
-        launcher = ensure_accessibility()
-
-        import dogtail.config
-        dogtail.config.config.checkForA11y = False
-        dogtail.config.config.logDebugToFile = False
-        dogtail.config.config.logDebugToStdOut = False
-        dogtail.config.config.searchCutoffCount = 3
-        dogtail.config.config.actionDelay = 0.1
-        dogtail.config.config.typingDelay = 0.02
-        dogtail.config.config.defaultDelay = 0.1
-
-        step('Start Groundwork with a new database')
-        env = dict(os.environ)
-        env.setdefault('GSETTINGS_BACKEND', 'memory')
-        if 'GSETTINGS_SCHEMA_DIR' not in env:
-            fail('GSETTINGS_SCHEMA_DIR must point to the build’s compiled schemas')
-        env['GSETTINGS_SCHEMA_DIR'] = os.path.abspath(env['GSETTINGS_SCHEMA_DIR'])
-        database = os.path.join(workdir, 'roster.groundwork')
-        # GROUNDWORK_E2E_WRAPPER runs the app under a debugger, for example
-        # "gdb -batch -ex run -ex bt --args".
-        wrapper = shlex.split(os.environ.get('GROUNDWORK_E2E_WRAPPER', ''))
-        app_process = subprocess.Popen(wrapper + [GROUNDWORK, '--database', database], env=env, cwd=workdir)
-        app = find_app()
-        scenario(app)
-    except Exception as error:
-        print(f'not ok - {error}', flush=True)
-        if not isinstance(error, TestFailure):
-            traceback.print_exc()
-        try:
-            if app is not None:
-                print('# The accessibility tree at the failure (unnamed panels left out):')
-                for line in dump(app):
-                    if line.strip() != '[panel | ]':
-                        print('#  ' + line)
-        except Exception:
-            pass
-        try:
-            screenshot()
-        except Exception:
-            pass
-        return 1
-    finally:
-        if app_process is not None and app_process.poll() is None:
-            app_process.terminate()
-            try:
-                app_process.wait(10)
-            except subprocess.TimeoutExpired:
-                app_process.kill()
-        if launcher is not None:
-            launcher.terminate()
-        shutil.rmtree(workdir, ignore_errors=True)
-    print(f'ok - the roster scenario passed in {time.monotonic() - started:.1f} s', flush=True)
-    return 0
-
-
 if __name__ == '__main__':
-    sys.exit(main_())
+    sys.exit(e2e.run('roster', scenario, ['--database', '{workdir}/roster.groundwork']))
