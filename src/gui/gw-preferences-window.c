@@ -7,6 +7,7 @@
 #include "gw-date.h"
 #include "gw-ladder.h"
 #include "gw-preferences-window.h"
+#include "gw-store-notebook.h"
 #include "gw-store-meetings.h"
 
 struct _GwPreferencesWindow
@@ -26,6 +27,9 @@ struct _GwPreferencesWindow
   GPtrArray            *kind_rows;
   AdwPreferencesGroup  *kinds_group;
   AdwEntryRow          *new_kind_row;
+  AdwPreferencesGroup  *force_kinds_group;
+  AdwEntryRow          *new_force_kind_row;
+  GPtrArray            *force_kind_rows;
   AdwPreferencesGroup  *member_requirements_group;
   AdwPreferencesGroup  *cadre_requirements_group;
   AdwActionRow         *member_study_row;
@@ -341,6 +345,120 @@ load_kinds (GwPreferencesWindow *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->new_kind_row), writable);
 }
 
+/* Kinds of social force, for the notebook. */
+
+static void load_force_kinds (GwPreferencesWindow *self);
+
+static void
+force_kind_rename_cb (AdwEntryRow         *row,
+                      GwPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!gw_store_rename_force_kind (self->store, kind_id_of (row),
+                                   gtk_editable_get_text (GTK_EDITABLE (row)), &error))
+    {
+      report (self, error, NULL);
+      return;
+    }
+
+  load_force_kinds (self);
+  report (self, NULL, _("The kind of force was renamed"));
+}
+
+static void
+force_kind_remove_cb (GtkButton           *button,
+                      GwPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* The core refuses while a force is of this kind, and says so. */
+  if (!gw_store_remove_force_kind (self->store, kind_id_of (button), &error))
+    {
+      report (self, error, NULL);
+      return;
+    }
+
+  load_force_kinds (self);
+  report (self, NULL, _("The kind of force was removed"));
+}
+
+static void
+new_force_kind_apply_cb (GwPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *label = gtk_editable_get_text (GTK_EDITABLE (self->new_force_kind_row));
+
+  if (gw_store_add_force_kind (self->store, label, &error) == 0)
+    {
+      report (self, error, NULL);
+      return;
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (self->new_force_kind_row), "");
+  load_force_kinds (self);
+  report (self, NULL, _("The kind of force was added"));
+}
+
+static void
+load_force_kinds (GwPreferencesWindow *self)
+{
+  g_autoptr(GPtrArray) kinds = gw_store_list_force_kinds (self->store);
+  gboolean writable = !gw_store_is_read_only (self->store);
+
+  for (guint i = 0; i < self->force_kind_rows->len; i++)
+    adw_preferences_group_remove (self->force_kinds_group, g_ptr_array_index (self->force_kind_rows, i));
+  g_ptr_array_set_size (self->force_kind_rows, 0);
+
+  /* The "add" row stays last. */
+  adw_preferences_group_remove (self->force_kinds_group, GTK_WIDGET (self->new_force_kind_row));
+
+  for (guint i = 0; i < kinds->len; i++)
+    {
+      GwForceKind *kind = g_ptr_array_index (kinds, i);
+      /* Translators: how many social forces are of a kind. */
+      g_autofree char *subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u force", "%u forces",
+                                                                kind->n_forces), kind->n_forces);
+      GtkWidget *expander = adw_expander_row_new ();
+      GtkWidget *name_row = adw_entry_row_new ();
+      GtkWidget *remove_row = adw_action_row_new ();
+      GtkWidget *remove_button = gtk_button_new_with_mnemonic (_("_Remove"));
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), kind->label);
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (name_row), _("Name"));
+      gtk_editable_set_text (GTK_EDITABLE (name_row), kind->label);
+      adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (name_row), TRUE);
+      g_object_set_data (G_OBJECT (name_row), "kind-id", GSIZE_TO_POINTER (kind->id));
+      g_signal_connect (name_row, "apply", G_CALLBACK (force_kind_rename_cb), self);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), name_row);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (remove_row), _("Remove this kind"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (remove_row),
+                                   kind->n_forces > 0
+                                   ? _("Forces of this kind are in the notebook, so it stays")
+                                   : _("No force is of this kind"));
+      gtk_widget_set_valign (remove_button, GTK_ALIGN_CENTER);
+      if (kind->n_forces == 0)
+        gtk_widget_add_css_class (remove_button, "destructive-action");
+      g_object_set_data (G_OBJECT (remove_button), "kind-id", GSIZE_TO_POINTER (kind->id));
+      g_signal_connect (remove_button, "clicked", G_CALLBACK (force_kind_remove_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (remove_row), remove_button);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), remove_row);
+
+      gtk_widget_set_sensitive (name_row, writable);
+      gtk_widget_set_sensitive (remove_row, writable);
+
+      adw_preferences_group_add (self->force_kinds_group, expander);
+      g_ptr_array_add (self->force_kind_rows, expander);
+    }
+
+  adw_preferences_group_add (self->force_kinds_group, GTK_WIDGET (self->new_force_kind_row));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->new_force_kind_row), writable);
+}
+
 /* What each promotion requires. */
 
 typedef struct
@@ -433,6 +551,7 @@ gw_preferences_window_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->version_rows, g_ptr_array_unref);
   g_clear_pointer (&self->kind_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->force_kind_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (gw_preferences_window_parent_class)->dispose (object);
 }
@@ -459,6 +578,9 @@ gw_preferences_window_class_init (GwPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GwPreferencesWindow, versions_group);
   gtk_widget_class_bind_template_child (widget_class, GwPreferencesWindow, kinds_group);
   gtk_widget_class_bind_template_child (widget_class, GwPreferencesWindow, new_kind_row);
+  gtk_widget_class_bind_template_child (widget_class, GwPreferencesWindow, force_kinds_group);
+  gtk_widget_class_bind_template_child (widget_class, GwPreferencesWindow, new_force_kind_row);
+  gtk_widget_class_bind_template_callback (widget_class, new_force_kind_apply_cb);
   gtk_widget_class_bind_template_child (widget_class, GwPreferencesWindow, member_requirements_group);
   gtk_widget_class_bind_template_child (widget_class, GwPreferencesWindow, cadre_requirements_group);
   gtk_widget_class_bind_template_child (widget_class, GwPreferencesWindow, member_study_row);
@@ -481,6 +603,7 @@ gw_preferences_window_init (GwPreferencesWindow *self)
 {
   self->version_rows = g_ptr_array_new ();
   self->kind_rows = g_ptr_array_new ();
+  self->force_kind_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
@@ -516,6 +639,7 @@ gw_preferences_window_new (GtkWindow *parent,
   gtk_widget_set_sensitive (self->unity_button, writable);
   load_unity (self);
   load_kinds (self);
+  load_force_kinds (self);
   load_requirements (self);
 
   return self;
