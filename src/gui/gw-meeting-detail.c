@@ -1079,10 +1079,37 @@ dup_expected (GwMeetingDetail *self)
   GPtrArray *expected = g_ptr_array_new_with_free_func (g_object_unref);
   guint n;
 
+  g_autoptr(GPtrArray) attending = gw_store_list_attendance (self->store,
+                                                             gw_meeting_get_id (self->meeting));
+  g_autoptr(GHashTable) listed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  /* Everyone active is expected, and so is anyone already checked in,
+   * active or not, so that a sheet printed during or after the meeting
+   * names everyone who came. */
   gw_member_list_set_status_filter (members, GW_STATUS_ACTIVE);
   n = g_list_model_get_n_items (G_LIST_MODEL (members));
   for (guint i = 0; i < n; i++)
-    g_ptr_array_add (expected, g_list_model_get_item (G_LIST_MODEL (members), i));
+    {
+      GwMember *member = g_list_model_get_item (G_LIST_MODEL (members), i);
+      gint64 id = gw_member_get_id (member);
+
+      g_hash_table_add (listed, g_memdup2 (&id, sizeof id));
+      g_ptr_array_add (expected, member);
+    }
+
+  for (guint i = 0; i < attending->len; i++)
+    {
+      GwAttendance *attendance = g_ptr_array_index (attending, i);
+      GwMember *member;
+
+      if (g_hash_table_contains (listed, &attendance->member_id))
+        continue;
+
+      member = gw_store_load_member (self->store, attendance->member_id, NULL);
+      if (member != NULL)
+        g_ptr_array_add (expected, member);
+    }
+
   return expected;
 }
 
