@@ -719,6 +719,22 @@ leave_editor_for_item (gpointer data)
 }
 
 void
+gw_notebook_page_confirm_leave (GwNotebookPage        *self,
+                                GwNoteEditorLeaveFunc  func,
+                                gpointer               user_data)
+{
+  g_return_if_fail (GW_IS_NOTEBOOK_PAGE (self));
+
+  if (adw_leaflet_get_visible_child (self->leaflet) != GTK_WIDGET (self->note_editor))
+    {
+      func (user_data);
+      return;
+    }
+
+  gw_note_editor_confirm_leave (self->note_editor, func, user_data);
+}
+
+void
 gw_notebook_page_show_item (GwNotebookPage *self,
                             const char     *kind,
                             gint64          id)

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "gw-note-editor.h"
 #include "gw-store.h"
 
 G_BEGIN_DECLS
@@ -18,5 +19,12 @@ void gw_notebook_page_set_store (GwNotebookPage *self,
 void gw_notebook_page_show_item (GwNotebookPage *self,
                                  const char     *kind,
                                  gint64          id);
+
+/* Calls @func once whatever is being written may be left: at once when
+ * nothing is unsaved, otherwise after asking to save or discard it (not at
+ * all when the person keeps writing). */
+void gw_notebook_page_confirm_leave (GwNotebookPage        *self,
+                                     GwNoteEditorLeaveFunc  func,
+                                     gpointer               user_data);
 
 G_END_DECLS

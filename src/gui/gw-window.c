@@ -24,6 +24,8 @@ struct _GwWindow
 
   GwStore              *store;
   GSettings            *settings;
+  gboolean              closing_confirmed;
+  gboolean              confirming_close;
 
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
@@ -317,11 +319,35 @@ preferences_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (gw_preferences_window_new (GTK_WINDOW (self), self->store)));
 }
 
+static void
+close_after_confirming_cb (gpointer user_data)
+{
+  GwWindow *self = user_data;
+
+  self->closing_confirmed = TRUE;
+
+  /* Called later, after the person answered: close now. Called at once,
+   * with nothing unsaved: the close already under way goes on. */
+  if (!self->confirming_close)
+    gtk_window_close (GTK_WINDOW (self));
+}
+
 static gboolean
 gw_window_close_request (GtkWindow *window)
 {
   GwWindow *self = GW_WINDOW (window);
   int width, height;
+
+  /* A field note being written is not lost by closing the window: the
+   * notebook asks to save or discard it first. */
+  if (self->store != NULL && !self->closing_confirmed)
+    {
+      self->confirming_close = TRUE;
+      gw_notebook_page_confirm_leave (self->notebook_page, close_after_confirming_cb, self);
+      self->confirming_close = FALSE;
+      if (!self->closing_confirmed)
+        return TRUE;
+    }
 
   gtk_window_get_default_size (window, &width, &height);
   g_settings_set_int (self->settings, "window-width", width);
