@@ -230,6 +230,18 @@ main (int    argc,
   filter.tag = NULL;
   filter.force_id = 1;
   time_search (store, "rent, linked to a force", "rent", &filter);
+  /* Worst cases: a filter that keeps every note, a word in most notes
+   * under a selective filter, and several words under two filters. */
+  filter.force_id = 0;
+  filter.types = 0;
+  filter.from_date = (char *) "2020-01-01";
+  time_search (store, "the, notes since 2020", "the", &filter);
+  filter.from_date = NULL;
+  filter.tag = (char *) "door-knocking";
+  time_search (store, "the, tagged door-knocking", "the", &filter);
+  filter.from_date = (char *) "2025-01-01";
+  filter.to_date = (char *) "2025-12-31";
+  time_search (store, "wage theft strike, 2025+tag", "wage theft strike", &filter);
 
   {
     double start = now_ms ();

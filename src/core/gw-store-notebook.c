@@ -2902,6 +2902,120 @@ searched_words (const char *text)
   return g_strv_builder_end (builder);
 }
 
+static gboolean
+is_set (const char *text)
+{
+  /* As bind_nullable() reads it. */
+  return text != NULL && text[0] != '\0';
+}
+
+/* A filter that keeps at most this share of the notes (or RANK_CAP notes)
+ * is read into a set; see filtered_notes_sql(). */
+#define FILTER_SET_SHARE 4
+
+static void
+bind_filter (sqlite3_stmt           *stmt,
+             const GwNotebookFilter *filter)
+{
+  bind_nullable (stmt, 2, filter ? filter->from_date : NULL);
+  bind_nullable (stmt, 3, filter ? filter->to_date : NULL);
+  bind_nullable (stmt, 4, filter ? filter->tag : NULL);
+  sqlite3_bind_int64 (stmt, 5, filter ? filter->force_id : 0);
+}
+
+/* Whether fewer than @bound notes pass the filter that @set_sql selects;
+ * counts no further than @bound. */
+static gboolean
+is_selective (GwStore                *self,
+              const char             *set_sql,
+              const GwNotebookFilter *filter,
+              gint64                  bound)
+{
+  g_autofree char *sql = g_strconcat ("SELECT count(*) FROM (", set_sql, " LIMIT ?8)", NULL);
+  sqlite3_stmt *stmt = _gw_store_prepare (self, sql, NULL);
+  gint64 count = bound;
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_filter (stmt, filter);
+  sqlite3_bind_int64 (stmt, 8, bound);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return count < bound;
+}
+
+/* Notes for a search with a date, tag or force filter: ?1 MATCH, ?2 from,
+ * ?3 to, ?4 tag, ?5 force, ?6 limit, ?7 RANK_CAP. The inner query walks the
+ * matches newest first (FTS5 gives them in rowid order) and keeps the first
+ * RANK_CAP that pass the filter; only those are ranked by bm25, as without
+ * a filter.
+ *
+ * How each filter is checked depends on how many notes it keeps. One that
+ * keeps few is read from its index (notes_by_date, note_tags' key,
+ * note_forces_by_force) into a set once, and every match is checked against
+ * the set: a match that fails costs neither a read of its note nor bm25,
+ * which matters because a common word then has to be followed through most
+ * of its matches to find RANK_CAP that pass. One that keeps most notes would
+ * cost more to read into a set (about 30 ms for 50,000 notes) than checking
+ * the RANK_CAP-odd matches walked one by one, so those are checked on each
+ * match. The "+" keeps SQLite from looking the matches up rowid by rowid
+ * from a set instead, which runs the whole MATCH again for every rowid. */
+static char *
+filtered_notes_sql (GwStore                *self,
+                    const GwNotebookFilter *filter)
+{
+  GString *sql = g_string_new ("SELECT id, title, date, r FROM ("
+                               " SELECT n.id, n.title, n.date,"
+                               "  bm25(notes_fts, 10.0, 2.0, 1.0, 4.0) AS r"
+                               " FROM notes_fts JOIN notes n ON n.id = notes_fts.rowid"
+                               " WHERE notes_fts MATCH ?1");
+  gint64 bound = MAX (RANK_CAP, query_int64 (self, "SELECT max(id) FROM notes", 0) /
+                                FILTER_SET_SHARE);
+
+  if (is_set (filter->from_date) || is_set (filter->to_date))
+    {
+      g_autoptr(GString) set_sql = g_string_new ("SELECT id FROM notes WHERE deleted = 0");
+
+      if (is_set (filter->from_date))
+        g_string_append (set_sql, " AND date >= ?2");
+      if (is_set (filter->to_date))
+        g_string_append (set_sql, " AND date <= ?3");
+      if (is_selective (self, set_sql->str, filter, bound))
+        g_string_append_printf (sql, " AND +notes_fts.rowid IN (%s)", set_sql->str);
+      else
+        {
+          if (is_set (filter->from_date))
+            g_string_append (sql, " AND n.date >= ?2");
+          if (is_set (filter->to_date))
+            g_string_append (sql, " AND n.date <= ?3");
+        }
+    }
+  if (is_set (filter->tag))
+    {
+      if (is_selective (self, "SELECT note_id FROM note_tags WHERE tag = ?4", filter, bound))
+        g_string_append (sql, " AND +notes_fts.rowid IN"
+                              " (SELECT note_id FROM note_tags WHERE tag = ?4)");
+      else
+        g_string_append (sql, " AND EXISTS (SELECT 1 FROM note_tags"
+                              " WHERE tag = ?4 AND note_id = notes_fts.rowid)");
+    }
+  if (filter->force_id != 0)
+    {
+      if (is_selective (self, "SELECT note_id FROM note_forces WHERE force_id = ?5", filter, bound))
+        g_string_append (sql, " AND +notes_fts.rowid IN"
+                              " (SELECT note_id FROM note_forces WHERE force_id = ?5)");
+      else
+        g_string_append (sql, " AND EXISTS (SELECT 1 FROM note_forces"
+                              " WHERE force_id = ?5 AND note_id = notes_fts.rowid)");
+    }
+  g_string_append (sql, " AND n.deleted = 0"
+                        " ORDER BY notes_fts.rowid DESC LIMIT ?7)"
+                        " ORDER BY r LIMIT ?6");
+
+  return g_string_free (sql, FALSE);
+}
+
 GPtrArray *
 gw_store_notebook_search (GwStore                 *self,
                           const char              *text,
@@ -2911,6 +3025,7 @@ gw_store_notebook_search (GwStore                 *self,
   GPtrArray *hits = new_array ((GDestroyNotify) gw_notebook_hit_free);
   g_autofree char *query = NULL;
   gint64 first_ranked = 0;
+  gboolean filtered;
   guint types;
 
   g_return_val_if_fail (GW_IS_STORE (self), hits);
@@ -2923,13 +3038,15 @@ gw_store_notebook_search (GwStore                 *self,
     limit = 50;
 
   /* bm25 costs the same for every matching note, and a word in most of
-   * 50,000 notes would take a quarter of a second to rank. Without other
-   * filters, only the newest RANK_CAP notes that match are ranked: a word
-   * that common finds more than anyone reads, and the newest are the ones
-   * wanted most. With a date, tag or force filter everything is ranked,
-   * since those ask for older notes too. */
-  if (filter == NULL || (filter->from_date == NULL && filter->to_date == NULL &&
-                         filter->tag == NULL && filter->force_id == 0))
+   * 50,000 notes would take a quarter of a second to rank. Only the newest
+   * RANK_CAP notes that match are ranked: a word that common finds more
+   * than anyone reads, and the newest are the ones wanted most. Without
+   * other filters, the RANK_CAP-th newest match bounds the rowids ranked;
+   * with a date, tag or force filter, filtered_notes_sql() takes the newest
+   * RANK_CAP notes that match and pass the filter. */
+  filtered = filter != NULL && (is_set (filter->from_date) || is_set (filter->to_date) ||
+                                is_set (filter->tag) || filter->force_id != 0);
+  if (!filtered)
     {
       sqlite3_stmt *stmt = _gw_store_prepare (self, "SELECT rowid FROM notes_fts"
                                               " WHERE notes_fts MATCH ?1"
@@ -2954,17 +3071,21 @@ gw_store_notebook_search (GwStore                 *self,
       if ((types & source->type) == 0)
         continue;
 
-      stmt = _gw_store_prepare (self, source->sql, NULL);
+      if (filtered && source->type == GW_NOTEBOOK_NOTE)
+        {
+          g_autofree char *sql = filtered_notes_sql (self, filter);
+
+          stmt = _gw_store_prepare (self, sql, NULL);
+        }
+      else
+        stmt = _gw_store_prepare (self, source->sql, NULL);
       if (stmt == NULL)
         continue;
       _gw_store_bind_text (stmt, 1, query);
-      bind_nullable (stmt, 2, filter ? filter->from_date : NULL);
-      bind_nullable (stmt, 3, filter ? filter->to_date : NULL);
-      bind_nullable (stmt, 4, filter ? filter->tag : NULL);
-      sqlite3_bind_int64 (stmt, 5, filter ? filter->force_id : 0);
+      bind_filter (stmt, filter);
       sqlite3_bind_int64 (stmt, 6, limit);
       if (sqlite3_bind_parameter_count (stmt) >= 7)
-        sqlite3_bind_int64 (stmt, 7, first_ranked);
+        sqlite3_bind_int64 (stmt, 7, filtered ? RANK_CAP : first_ranked);
 
       while (sqlite3_step (stmt) == SQLITE_ROW)
         {
