@@ -18,9 +18,18 @@
 #include "gw-ladder.h"
 #include "gw-checklist.h"
 
-/* SQL that takes away everything migration 3 (the notebook) added, to make
- * a database of an older version out of one of this build's. */
+/* SQL that takes away everything migration 4 (the ledger) added, to make
+ * a database of version 3 out of one of this build's. */
+#define GW_TEST_DROP_LEDGER \
+  "DROP TABLE drive_totals; DROP TABLE goods_totals; DROP TABLE party_totals;" \
+  "DROP TABLE ledger_totals; DROP TABLE ledger_entries;" \
+  "DROP TABLE drive_goals; DROP TABLE drives;"
+
+/* SQL that takes away everything migrations 3 (the notebook) and later
+ * added, to make a database of an older version out of one of this
+ * build's. */
 #define GW_TEST_DROP_NOTEBOOK \
+  GW_TEST_DROP_LEDGER \
   "DROP TABLE notes_fts; DROP TABLE forces_fts; DROP TABLE needs_fts;" \
   "DROP TABLE contradictions_fts; DROP TABLE rules_fts;" \
   "DROP TABLE contradiction_changes; DROP TABLE contradiction_forces; DROP TABLE contradictions;" \

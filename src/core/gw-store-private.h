@@ -25,6 +25,8 @@ void          _gw_store_member_changed     (GwStore      *self,
                                             gint64        member_id);
 void          _gw_store_meeting_changed    (GwStore      *self,
                                             gint64        meeting_id);
+void          _gw_store_ledger_changed     (GwStore      *self,
+                                            gint64        id);
 void          _gw_store_notebook_changed   (GwStore      *self,
                                             const char   *what,
                                             gint64        id);

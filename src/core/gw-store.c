@@ -32,6 +32,7 @@ struct _GwStore
   GArray     *pending_changes;
   GArray     *pending_meetings;
   GArray     *pending_notebook;
+  GArray     *pending_ledger;
   guint       depth;
   guint       read_only : 1;
   guint       immutable : 1;
@@ -53,6 +54,7 @@ enum {
   SETTINGS_CHANGED,
   MEETINGS_CHANGED,
   NOTEBOOK_CHANGED,
+  LEDGER_CHANGED,
   N_SIGNALS
 };
 
@@ -533,6 +535,142 @@ static const char * const migrations[] = {
   "  INSERT INTO rules_fts (rules_fts, rowid, title, place, way_around, source) VALUES ('delete', old.id, old.title, old.place, old.way_around, old.source);"
   "  INSERT INTO rules_fts (rowid, title, place, way_around, source) VALUES (new.id, new.title, new.place, new.way_around, new.source);"
   "END;",
+  /* 3 → 4: the donation ledger. Entries are append-only (the triggers
+   * refuse UPDATE and DELETE); the *_totals tables are summaries kept by
+   * AFTER INSERT triggers, which stays right because entries never change.
+   * A reversing entry (corrects_id set) counts negatively. */
+  "CREATE TABLE drives ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+  "  start_date TEXT,"
+  "  end_date TEXT,"
+  "  notes TEXT,"
+  "  created TEXT NOT NULL,"
+  "  updated TEXT NOT NULL"
+  ");"
+  "CREATE UNIQUE INDEX drives_by_name ON drives (name COLLATE NOCASE);"
+  "CREATE TABLE drive_goals ("
+  "  id INTEGER PRIMARY KEY,"
+  "  drive_id INTEGER NOT NULL REFERENCES drives (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  kind INTEGER NOT NULL CHECK (kind BETWEEN 0 AND 1),"
+  "  amount INTEGER,"
+  "  currency TEXT,"
+  "  item TEXT,"
+  "  quantity INTEGER,"
+  "  unit TEXT"
+  ");"
+  "CREATE INDEX drive_goals_by_drive ON drive_goals (drive_id, position);"
+  "CREATE TABLE ledger_entries ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  date TEXT NOT NULL,"
+  "  direction INTEGER NOT NULL CHECK (direction BETWEEN 0 AND 2),"
+  "  kind INTEGER NOT NULL CHECK (kind BETWEEN 0 AND 1),"
+  "  amount INTEGER CHECK (amount > 0),"
+  "  currency TEXT CHECK (length(currency) = 3),"
+  "  item TEXT,"
+  "  quantity INTEGER CHECK (quantity > 0),"
+  "  unit TEXT,"
+  "  value INTEGER CHECK (value >= 0),"
+  "  value_currency TEXT CHECK (length(value_currency) = 3),"
+  "  party_kind INTEGER NOT NULL CHECK (party_kind BETWEEN 0 AND 2),"
+  "  member_id INTEGER,"
+  "  party_name TEXT,"
+  "  source_class INTEGER NOT NULL CHECK (source_class BETWEEN -1 AND 5),"
+  "  drive_id INTEGER REFERENCES drives (id),"
+  "  memo TEXT,"
+  "  recorded_by TEXT,"
+  "  need_category TEXT,"
+  "  households INTEGER NOT NULL DEFAULT 0 CHECK (households >= 0),"
+  "  corrects_id INTEGER UNIQUE REFERENCES ledger_entries (id),"
+  "  replaces_id INTEGER UNIQUE REFERENCES ledger_entries (id),"
+  "  created TEXT NOT NULL,"
+  "  CHECK ((kind = 0 AND amount IS NOT NULL AND currency IS NOT NULL AND item IS NULL)"
+  "      OR (kind = 1 AND amount IS NULL AND item IS NOT NULL AND quantity IS NOT NULL)),"
+  "  CHECK ((direction = 0) = (source_class >= 0))"
+  ");"
+  "CREATE INDEX ledger_by_date ON ledger_entries (date, id);"
+  "CREATE INDEX ledger_by_drive ON ledger_entries (drive_id, date, id) WHERE drive_id IS NOT NULL;"
+  "CREATE INDEX ledger_by_direction ON ledger_entries (direction, date, id);"
+  "CREATE INDEX ledger_by_kind ON ledger_entries (kind, date, id);"
+  "CREATE INDEX ledger_by_source ON ledger_entries (source_class, date) WHERE source_class >= 0;"
+  "CREATE TRIGGER ledger_entries_no_update BEFORE UPDATE ON ledger_entries"
+  " BEGIN SELECT RAISE(ABORT, 'ledger entries are append-only: record a correction instead'); END;"
+  "CREATE TRIGGER ledger_entries_no_delete BEFORE DELETE ON ledger_entries"
+  " BEGIN SELECT RAISE(ABORT, 'ledger entries are append-only: record a correction instead'); END;"
+  "CREATE TRIGGER ledger_entries_correct_once BEFORE INSERT ON ledger_entries"
+  " WHEN NEW.corrects_id IS NOT NULL AND"
+  "  (SELECT corrects_id FROM ledger_entries WHERE id = NEW.corrects_id) IS NOT NULL"
+  " BEGIN SELECT RAISE(ABORT, 'a reversing entry cannot itself be corrected'); END;"
+  "CREATE TABLE ledger_totals ("
+  "  currency TEXT NOT NULL,"
+  "  month TEXT NOT NULL,"
+  "  direction INTEGER NOT NULL,"
+  "  source_class INTEGER NOT NULL,"
+  "  amount INTEGER NOT NULL,"
+  "  n INTEGER NOT NULL,"
+  "  PRIMARY KEY (currency, month, direction, source_class)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE party_totals ("
+  "  currency TEXT NOT NULL,"
+  "  month TEXT NOT NULL,"
+  "  party TEXT NOT NULL,"
+  "  source_class INTEGER NOT NULL,"
+  "  party_kind INTEGER NOT NULL,"
+  "  name TEXT,"
+  "  amount INTEGER NOT NULL,"
+  "  PRIMARY KEY (currency, month, party, source_class)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE goods_totals ("
+  "  item TEXT NOT NULL COLLATE NOCASE,"
+  "  unit TEXT NOT NULL COLLATE NOCASE,"
+  "  direction INTEGER NOT NULL,"
+  "  quantity INTEGER NOT NULL,"
+  "  n INTEGER NOT NULL,"
+  "  PRIMARY KEY (item, unit, direction)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE drive_totals ("
+  "  drive_id INTEGER NOT NULL,"
+  "  kind INTEGER NOT NULL,"
+  "  key TEXT NOT NULL COLLATE NOCASE,"
+  "  unit TEXT NOT NULL COLLATE NOCASE,"
+  "  direction INTEGER NOT NULL,"
+  "  amount INTEGER NOT NULL,"
+  "  n INTEGER NOT NULL,"
+  "  PRIMARY KEY (drive_id, kind, key, unit, direction)"
+  ") WITHOUT ROWID;"
+  "CREATE TRIGGER ledger_totals_money AFTER INSERT ON ledger_entries WHEN NEW.kind = 0 BEGIN"
+  "  INSERT INTO ledger_totals (currency, month, direction, source_class, amount, n)"
+  "  VALUES (NEW.currency, substr(NEW.date, 1, 7), NEW.direction, NEW.source_class,"
+  "          CASE WHEN NEW.corrects_id IS NULL THEN NEW.amount ELSE -NEW.amount END, 1)"
+  "  ON CONFLICT DO UPDATE SET amount = amount + excluded.amount, n = n + 1;"
+  "  INSERT INTO party_totals (currency, month, party, source_class, party_kind, name, amount)"
+  "  SELECT NEW.currency, substr(NEW.date, 1, 7),"
+  "         CASE NEW.party_kind WHEN 1 THEN 'm' || NEW.member_id"
+  "                             WHEN 2 THEN 'o' || lower(NEW.party_name) ELSE 'a' END,"
+  "         NEW.source_class, NEW.party_kind, NEW.party_name,"
+  "         CASE WHEN NEW.corrects_id IS NULL THEN NEW.amount ELSE -NEW.amount END"
+  "  WHERE NEW.direction = 0"
+  "  ON CONFLICT DO UPDATE SET amount = amount + excluded.amount, name = excluded.name;"
+  "  INSERT INTO drive_totals (drive_id, kind, key, unit, direction, amount, n)"
+  "  SELECT NEW.drive_id, 0, NEW.currency, '', NEW.direction,"
+  "         CASE WHEN NEW.corrects_id IS NULL THEN NEW.amount ELSE -NEW.amount END, 1"
+  "  WHERE NEW.drive_id IS NOT NULL"
+  "  ON CONFLICT DO UPDATE SET amount = amount + excluded.amount, n = n + 1;"
+  "END;"
+  "CREATE TRIGGER ledger_totals_goods AFTER INSERT ON ledger_entries WHEN NEW.kind = 1 BEGIN"
+  "  INSERT INTO goods_totals (item, unit, direction, quantity, n)"
+  "  VALUES (NEW.item, coalesce(NEW.unit, ''), NEW.direction,"
+  "          CASE WHEN NEW.corrects_id IS NULL THEN NEW.quantity ELSE -NEW.quantity END, 1)"
+  "  ON CONFLICT DO UPDATE SET quantity = quantity + excluded.quantity, n = n + 1;"
+  "  INSERT INTO drive_totals (drive_id, kind, key, unit, direction, amount, n)"
+  "  SELECT NEW.drive_id, 1, NEW.item, coalesce(NEW.unit, ''), NEW.direction,"
+  "         CASE WHEN NEW.corrects_id IS NULL THEN NEW.quantity ELSE -NEW.quantity END, 1"
+  "  WHERE NEW.drive_id IS NOT NULL"
+  "  ON CONFLICT DO UPDATE SET amount = amount + excluded.amount, n = n + 1;"
+  "END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GW_SCHEMA_VERSION);
@@ -552,6 +690,7 @@ gw_store_finalize (GObject *object)
   g_clear_pointer (&self->pending_changes, g_array_unref);
   g_clear_pointer (&self->pending_meetings, g_array_unref);
   g_clear_pointer (&self->pending_notebook, g_array_unref);
+  g_clear_pointer (&self->pending_ledger, g_array_unref);
 
   if (self->db != NULL)
     {
@@ -610,6 +749,15 @@ gw_store_class_init (GwStoreClass *klass)
     g_signal_new ("notebook-changed", G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  /**
+   * GwStore::ledger-changed:
+   * @id: the ledger entry or drive that was added or changed, or 0 when the
+   *   ledger's settings or many things changed at once
+   */
+  signals[LEDGER_CHANGED] =
+    g_signal_new ("ledger-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 }
 
 static void
@@ -619,6 +767,7 @@ gw_store_init (GwStore *self)
   self->pending_changes = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->pending_meetings = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->pending_notebook = g_array_new (FALSE, FALSE, sizeof (NotebookChange));
+  self->pending_ledger = g_array_new (FALSE, FALSE, sizeof (gint64));
 }
 
 /**
@@ -828,6 +977,25 @@ _gw_store_meeting_changed (GwStore *self,
   g_signal_emit (self, signals[MEETINGS_CHANGED], 0, meeting_id);
 }
 
+/* Like _gw_store_member_changed(), for GwStore::ledger-changed. */
+void
+_gw_store_ledger_changed (GwStore *self,
+                          gint64   id)
+{
+  if (self->depth > 0)
+    {
+      if (self->pending_ledger->len > MANY_CHANGES)
+        return;
+      for (guint i = 0; i < self->pending_ledger->len; i++)
+        if (g_array_index (self->pending_ledger, gint64, i) == id)
+          return;
+      g_array_append_val (self->pending_ledger, id);
+      return;
+    }
+
+  g_signal_emit (self, signals[LEDGER_CHANGED], 0, id);
+}
+
 /* Like _gw_store_member_changed(), for GwStore::notebook-changed; @what is
  * the signal's detail ("note", "force"...). */
 void
@@ -899,6 +1067,7 @@ gw_store_commit (GwStore  *self,
   g_autoptr(GArray) changes = NULL;
   g_autoptr(GArray) meetings = NULL;
   g_autoptr(GArray) notebook = NULL;
+  g_autoptr(GArray) ledger = NULL;
 
   g_return_val_if_fail (GW_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->depth > 0, FALSE);
@@ -920,6 +1089,8 @@ gw_store_commit (GwStore  *self,
   self->pending_meetings = g_array_new (FALSE, FALSE, sizeof (gint64));
   notebook = g_steal_pointer (&self->pending_notebook);
   self->pending_notebook = g_array_new (FALSE, FALSE, sizeof (NotebookChange));
+  ledger = g_steal_pointer (&self->pending_ledger);
+  self->pending_ledger = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   /* Many changes at once are announced as one. */
   if (changes->len > MANY_CHANGES)
@@ -941,6 +1112,12 @@ gw_store_commit (GwStore  *self,
       g_signal_emit (self, signals[NOTEBOOK_CHANGED], change->detail, change->id);
     }
 
+  if (ledger->len > MANY_CHANGES)
+    g_signal_emit (self, signals[LEDGER_CHANGED], 0, (gint64) 0);
+  else
+    for (guint i = 0; i < ledger->len; i++)
+      g_signal_emit (self, signals[LEDGER_CHANGED], 0, g_array_index (ledger, gint64, i));
+
   return TRUE;
 }
 
@@ -958,6 +1135,7 @@ gw_store_rollback (GwStore *self)
       g_array_set_size (self->pending_changes, 0);
       g_array_set_size (self->pending_meetings, 0);
       g_array_set_size (self->pending_notebook, 0);
+      g_array_set_size (self->pending_ledger, 0);
     }
 }
 
