@@ -135,13 +135,16 @@ typedef struct
   char       *updated;
 } GwDrive;
 
-/* Goods on hand of one item in one unit: received minus given out. */
+/* Goods on hand of one item in one unit: received minus given out minus
+ * used (goods "spent" by the organization itself). Items and units are
+ * matched ignoring ASCII case. */
 typedef struct
 {
   char   *item;
   char   *unit;
   gint64  received;
   gint64  given_out;
+  gint64  used;
   gint64  on_hand;
 } GwGoodsOnHand;
 

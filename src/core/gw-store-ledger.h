@@ -41,7 +41,8 @@ gint64          gw_store_record_entry           (GwStore              *self,
                                                  GError              **error);
 
 /* Corrects entry @entry_id, in one transaction: records a reversing entry
- * (same amounts, dated today, corrects_id = @entry_id, memo @reason,
+ * (same date and amounts, so it cancels the entry in the same month and
+ * period; created says when; corrects_id = @entry_id, memo @reason,
  * recorded by @recorded_by) and, when @replacement is not NULL, records it
  * as a new entry with replaces_id = @entry_id. Refused when the entry does
  * not exist, is itself a reversing entry, or was already corrected (an
