@@ -1024,7 +1024,8 @@ list_forbidden (GwStore    *self,
     }
 
   sql = g_strdup_printf ("SELECT " ENTRY_COLUMNS " FROM ledger_entries e"
-                         " WHERE e.source_class IN (%s) AND e.date >= ? AND e.date <= ?"
+                         " WHERE e.source_class >= 0 AND e.source_class IN (%s)"
+                         " AND e.date >= ? AND e.date <= ?"
                          " AND e.corrects_id IS NULL"
                          " AND NOT EXISTS (SELECT 1 FROM ledger_entries c WHERE c.corrects_id = e.id)"
                          " ORDER BY e.date DESC, e.id DESC", in->str);
