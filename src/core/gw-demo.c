@@ -13,6 +13,7 @@
 #include "gw-store-meetings.h"
 #include "gw-member.h"
 #include "gw-store-members.h"
+#include "gw-store-ledger.h"
 #include "gw-store-notebook.h"
 #include "gw-store-private.h"
 
@@ -1626,6 +1627,219 @@ compare_days (gconstpointer a,
   return (day_a > day_b) - (day_a < day_b);
 }
 
+/* A small, realistic donation ledger over the last year: a winter coat
+ * drive with goals in goods, a rent-strike fund with a money goal, dues,
+ * gifts, one grant, distributions with need categories and households, a
+ * couple of corrections and one gift from the government, which the
+ * default policy forbids, so that its warning shows. Dates count back from
+ * today. */
+static gboolean
+fill_ledger (GwStore  *store,
+             GError  **error)
+{
+  g_autofree char *today = gw_date_today ();
+  g_autofree char *currency = gw_ledger_dup_default_currency (store);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (2718);
+  g_autoptr(GArray) members = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GwDrive) coats = gw_drive_new ();
+  g_autoptr(GwDrive) fund = gw_drive_new ();
+  gint64 coats_id, fund_id, mistake = 0, wrong_goods = 0;
+  sqlite3_stmt *stmt;
+  static const char * const donors[] = {
+    "Rosa Delgado", "Tran Van Duc", "Maryam Yusuf", "Walter Brooks", "Lucía Ortega",
+    "Kwame Mensah", "Elena Petrova", "Samuel Cohen",
+  };
+  static const struct { const char *item; const char *unit; int high; } gifts[] = {
+    { "Coats", "", 12 }, { "Coats", "", 8 }, { "Blankets", "", 10 }, { "Gloves", "pairs", 20 },
+    { "Rice", "kg", 25 }, { "Canned beans", "cans", 40 }, { "Diapers", "packs", 6 },
+  };
+  static const char * const needs[] = { "Winter clothing", "Food", "Children", "Heating" };
+
+  /* Up to twelve members pay dues. */
+  stmt = _gw_store_prepare (store, "SELECT id FROM members WHERE deleted = 0 ORDER BY id LIMIT 12", error);
+  if (stmt == NULL)
+    return FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (members, id);
+    }
+  sqlite3_reset (stmt);
+
+  coats->name = g_strdup (_("Winter coat drive"));
+  coats->start_date = gw_date_add_days (today, -120);
+  coats->end_date = gw_date_add_days (today, -30);
+  coats->notes = g_strdup (_("Coats, blankets and gloves for the families in the Elm Street buildings."));
+  g_ptr_array_add (coats->goals, gw_drive_goal_new_goods (_("Coats"), 150, NULL));
+  g_ptr_array_add (coats->goals, gw_drive_goal_new_goods (_("Blankets"), 80, NULL));
+  g_ptr_array_add (coats->goals, gw_drive_goal_new_goods (_("Gloves"), 100, _("pairs")));
+  coats_id = gw_store_add_drive (store, coats, error);
+  if (coats_id == 0)
+    return FALSE;
+
+  fund->name = g_strdup (_("Rent-strike fund"));
+  fund->start_date = gw_date_add_days (today, -200);
+  fund->notes = g_strdup (_("Legal costs and emergency help for households on strike."));
+  g_ptr_array_add (fund->goals, gw_drive_goal_new_money (500000, currency));
+  fund_id = gw_store_add_drive (store, fund, error);
+  if (fund_id == 0)
+    return FALSE;
+
+  for (int day = 360; day >= 3; day -= (day <= 120 && day >= 30) ? 2 : 5)
+    {
+      g_autoptr(GwLedgerEntry) e = gw_ledger_entry_new ();
+      int roll = g_rand_int_range (rand, 0, 100);
+      gboolean in_coat_drive = day <= 120 && day >= 30;
+      gint64 id;
+
+      e->date = gw_date_add_days (today, -day);
+      e->recorded_by = g_strdup ("Treasurer");
+      e->currency = g_strdup (currency);
+
+      if (roll < 30 && members->len > 0)
+        {
+          e->source_class = GW_SOURCE_MEMBER_DUES;
+          e->party_kind = GW_PARTY_MEMBER;
+          e->member_id = g_array_index (members, gint64, g_rand_int_range (rand, 0, members->len));
+          e->amount = 1000;
+          e->memo = g_strdup (_("Monthly dues"));
+        }
+      else if (roll < 50)
+        {
+          e->source_class = GW_SOURCE_INDIVIDUAL;
+          if (g_rand_boolean (rand))
+            {
+              e->party_kind = GW_PARTY_OUTSIDE;
+              e->party_name = g_strdup (donors[g_rand_int_range (rand, 0, G_N_ELEMENTS (donors))]);
+            }
+          e->amount = 500 * g_rand_int_range (rand, 1, 11);
+          if (day <= 200)
+            e->drive_id = fund_id;
+        }
+      else if (roll < 75 && in_coat_drive)
+        {
+          guint k = g_rand_int_range (rand, 0, 4);
+
+          g_clear_pointer (&e->currency, g_free);
+          e->kind = GW_LEDGER_GOODS;
+          e->source_class = GW_SOURCE_INDIVIDUAL;
+          e->item = g_strdup (gifts[k].item);
+          e->unit = g_strdup (gifts[k].unit);
+          e->quantity = g_rand_int_range (rand, 3, 2 * gifts[k].high + 1);
+          e->drive_id = coats_id;
+        }
+      else if (roll < 72)
+        {
+          guint k = 4 + g_rand_int_range (rand, 0, 3);
+
+          g_clear_pointer (&e->currency, g_free);
+          e->kind = GW_LEDGER_GOODS;
+          e->source_class = g_rand_int_range (rand, 0, 3) == 0 ? GW_SOURCE_BUSINESS : GW_SOURCE_INDIVIDUAL;
+          if (e->source_class == GW_SOURCE_BUSINESS)
+            {
+              e->party_kind = GW_PARTY_OUTSIDE;
+              e->party_name = g_strdup ("Phở Hòa");
+            }
+          e->item = g_strdup (gifts[k].item);
+          e->unit = g_strdup (gifts[k].unit);
+          e->quantity = g_rand_int_range (rand, 5, gifts[k].high + 1);
+          e->value_currency = g_strdup (currency);
+          e->value = e->quantity * 150;
+        }
+      else if (roll < 90)
+        {
+          guint k = in_coat_drive ? g_rand_int_range (rand, 0, 4) : 4 + g_rand_int_range (rand, 0, 3);
+
+          g_clear_pointer (&e->currency, g_free);
+          e->direction = GW_LEDGER_GIVEN_OUT;
+          e->kind = GW_LEDGER_GOODS;
+          e->item = g_strdup (gifts[k].item);
+          e->unit = g_strdup (gifts[k].unit);
+          e->quantity = g_rand_int_range (rand, 1, in_coat_drive ? 4 : 6);
+          e->need_category = g_strdup (in_coat_drive ? needs[0] : needs[1 + g_rand_int_range (rand, 0, 2)]);
+          e->households = g_rand_int_range (rand, 1, 5);
+          if (in_coat_drive)
+            e->drive_id = coats_id;
+        }
+      else
+        {
+          e->direction = g_rand_boolean (rand) ? GW_LEDGER_SPENT : GW_LEDGER_GIVEN_OUT;
+          e->amount = 500 * g_rand_int_range (rand, 2, 15);
+          if (e->direction == GW_LEDGER_SPENT)
+            {
+              e->party_kind = GW_PARTY_OUTSIDE;
+              e->party_name = g_strdup ("Copy Center");
+              e->memo = g_strdup (_("Flyers and strike posters"));
+            }
+          else
+            {
+              e->need_category = g_strdup (needs[3]);
+              e->households = 1;
+              e->memo = g_strdup (_("Help with a heating bill"));
+              if (day <= 200)
+                e->drive_id = fund_id;
+            }
+        }
+
+      id = gw_store_record_entry (store, e, error);
+      if (id == 0)
+        return FALSE;
+      if (mistake == 0 && e->kind == GW_LEDGER_MONEY && e->direction == GW_LEDGER_RECEIVED &&
+          e->source_class == GW_SOURCE_INDIVIDUAL && day < 300)
+        mistake = id;
+      if (wrong_goods == 0 && e->kind == GW_LEDGER_GOODS && e->direction == GW_LEDGER_RECEIVED && day < 100)
+        wrong_goods = id;
+    }
+
+  /* One allied group, one grant, and the city's money. */
+  {
+    struct { int day; GwSourceClass source; const char *name; gint64 amount; gboolean fund; const char *memo; } big[] = {
+      { 150, GW_SOURCE_ALLIED_GROUP, "Elm Street Tenants Association", 25000, TRUE, N_("Solidarity from their collection") },
+      { 90, GW_SOURCE_NGO_FOUNDATION, "Commons Community Fund", 150000, TRUE, N_("Grant for legal defence") },
+      { 20, GW_SOURCE_GOVERNMENT, "City Council", 40000, FALSE, N_("Neighbourhood small grant") },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (big); i++)
+      {
+        g_autoptr(GwLedgerEntry) e = gw_ledger_entry_new ();
+
+        e->date = gw_date_add_days (today, -big[i].day);
+        e->currency = g_strdup (currency);
+        e->amount = big[i].amount;
+        e->source_class = big[i].source;
+        e->party_kind = GW_PARTY_OUTSIDE;
+        e->party_name = g_strdup (big[i].name);
+        e->drive_id = big[i].fund ? fund_id : 0;
+        e->memo = g_strdup (_(big[i].memo));
+        e->recorded_by = g_strdup ("Treasurer");
+        if (gw_store_record_entry (store, e, error) == 0)
+          return FALSE;
+      }
+  }
+
+  /* Corrections: a gift typed ten times too large, and goods recorded twice. */
+  if (mistake != 0)
+    {
+      g_autoptr(GwLedgerEntry) original = gw_store_load_entry (store, mistake, error);
+      g_autoptr(GwLedgerEntry) fixed = NULL;
+
+      if (original == NULL)
+        return FALSE;
+      fixed = gw_ledger_entry_copy (original);
+      fixed->amount = MAX (original->amount / 10, 100);
+      g_clear_pointer (&fixed->memo, g_free);
+      if (gw_store_correct_entry (store, mistake, fixed, _("Typed one zero too many"),
+                                  "Treasurer", NULL, error) == 0)
+        return FALSE;
+    }
+  if (wrong_goods != 0 &&
+      gw_store_correct_entry (store, wrong_goods, NULL, _("Recorded twice"), "Treasurer", NULL, error) == 0)
+    return FALSE;
+
+  return TRUE;
+}
+
 /**
  * gw_demo_fill:
  * @store: a #GwStore
@@ -1938,6 +2152,9 @@ gw_demo_fill (GwStore  *store,
     goto failed;
 
   if (!fill_notebook (store, error))
+    goto failed;
+
+  if (!fill_ledger (store, error))
     goto failed;
 
   /* A failed commit has already rolled back. */
