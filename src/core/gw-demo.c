@@ -1671,9 +1671,11 @@ fill_ledger (GwStore  *store,
   coats->start_date = gw_date_add_days (today, -120);
   coats->end_date = gw_date_add_days (today, -30);
   coats->notes = g_strdup (_("Coats, blankets and gloves for the families in the Elm Street buildings."));
-  g_ptr_array_add (coats->goals, gw_drive_goal_new_goods (_("Coats"), 150, NULL));
-  g_ptr_array_add (coats->goals, gw_drive_goal_new_goods (_("Blankets"), 80, NULL));
-  g_ptr_array_add (coats->goals, gw_drive_goal_new_goods (_("Gloves"), 100, _("pairs")));
+  /* The sample's goods are named in English, goals and entries alike, so
+   * that the goals match the entries in every locale. */
+  g_ptr_array_add (coats->goals, gw_drive_goal_new_goods ("Coats", 150, NULL));
+  g_ptr_array_add (coats->goals, gw_drive_goal_new_goods ("Blankets", 80, NULL));
+  g_ptr_array_add (coats->goals, gw_drive_goal_new_goods ("Gloves", 100, "pairs"));
   coats_id = gw_store_add_drive (store, coats, error);
   if (coats_id == 0)
     return FALSE;
