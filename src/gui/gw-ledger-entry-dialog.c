@@ -407,7 +407,7 @@ gw_ledger_entry_dialog_new (GtkWindow           *parent,
     {
       kind = e->kind;
       direction = e->direction;
-      title = kind == GW_LEDGER_MONEY ? _("Correct Money Entry") : _("Correct Goods Entry");
+      title = _("Correct Entry");
     }
   else
     title = kind == GW_LEDGER_MONEY ? _("Record Money") : _("Record Goods");

@@ -298,6 +298,8 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
     return;
   e = gw_ledger_row_get_entry (row);
   text = column_text (self, e, column);
+  if (text == NULL)
+    text = g_strdup ("");
   gtk_label_set_text (GTK_LABEL (label), text);
   gtk_widget_set_tooltip_text (label, text[0] != '\0' && column >= COLUMN_PARTY ? text : NULL);
 
@@ -778,6 +780,7 @@ static void
 pad_grid (GtkWidget *grid)
 {
   int columns = 0;
+  int rows = 0;
 
   for (GtkWidget *c = gtk_widget_get_first_child (grid); c != NULL; c = gtk_widget_get_next_sibling (c))
     {
@@ -796,7 +799,21 @@ pad_grid (GtkWidget *grid)
       if (column == columns - 1)
         gtk_widget_set_margin_end (c, 12);
     }
-  gtk_widget_set_margin_bottom (gtk_widget_get_last_child (grid), 12);
+  for (GtkWidget *c = gtk_widget_get_first_child (grid); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      int row;
+
+      gtk_grid_query_child (GTK_GRID (grid), c, NULL, &row, NULL, NULL);
+      rows = MAX (rows, row + 1);
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (grid); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      int row;
+
+      gtk_grid_query_child (GTK_GRID (grid), c, NULL, &row, NULL, NULL);
+      if (row == rows - 1)
+        gtk_widget_set_margin_bottom (c, 12);
+    }
 }
 
 static void
@@ -1242,15 +1259,15 @@ build_entries (GwLedgerPage *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->column_view), "data-table");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Ledger entries, newest first"), -1);
-  add_column (self, COLUMN_ID, _("No."), FALSE, 70);
-  add_column (self, COLUMN_DATE, _("Date"), FALSE, 110);
+  add_column (self, COLUMN_ID, _("No."), FALSE, 60);
+  add_column (self, COLUMN_DATE, _("Date"), FALSE, 90);
   add_column (self, COLUMN_DIRECTION, _("Direction"), FALSE, 90);
-  add_column (self, COLUMN_WHAT, _("Amount or goods"), FALSE, 180);
-  add_column (self, COLUMN_PARTY, _("Other party"), TRUE, -1);
+  add_column (self, COLUMN_WHAT, _("Amount or goods"), FALSE, 170);
+  add_column (self, COLUMN_PARTY, _("Other party"), FALSE, 150);
   add_column (self, COLUMN_SOURCE, _("Source or need"), FALSE, 150);
   add_column (self, COLUMN_DRIVE, _("Drive"), FALSE, 130);
-  add_column (self, COLUMN_MEMO, _("Memo"), TRUE, -1);
-  add_column (self, COLUMN_LINK, _("Correction"), FALSE, 170);
+  add_column (self, COLUMN_MEMO, _("Memo"), TRUE, 120);
+  add_column (self, COLUMN_LINK, _("Correction"), FALSE, 150);
   g_signal_connect_object (self->column_view, "activate", G_CALLBACK (activate_cb), self, 0);
   scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->column_view));
