@@ -7,6 +7,7 @@
 #include "gw-dashboard-page.h"
 #include "gw-date.h"
 #include "gw-ladder.h"
+#include "gw-store-ledger.h"
 #include "gw-rotation.h"
 #include "gw-store-meetings.h"
 #include "gw-store-members.h"
@@ -57,6 +58,9 @@ typedef struct
   GPtrArray           *top_needs;
   GPtrArray           *rules_due;
   GPtrArray           *recent_notes;
+  GPtrArray           *balances;
+  GwIndependence      *independence;
+  GPtrArray           *forbidden;
 } Figures;
 
 static void
@@ -75,6 +79,9 @@ figures_free (Figures *f)
   g_clear_pointer (&f->top_needs, g_ptr_array_unref);
   g_clear_pointer (&f->rules_due, g_ptr_array_unref);
   g_clear_pointer (&f->recent_notes, g_ptr_array_unref);
+  g_clear_pointer (&f->balances, g_ptr_array_unref);
+  g_clear_pointer (&f->independence, gw_independence_free);
+  g_clear_pointer (&f->forbidden, g_ptr_array_unref);
   g_free (f);
 }
 
@@ -84,6 +91,7 @@ compute (GwStore    *store,
 {
   Figures *f = g_new0 (Figures, 1);
   g_autofree char *from = gw_date_add_days (today, -90);
+  g_autofree char *year_ago = gw_date_add_days (today, -364);
 
   f->today = g_strdup (today);
   f->n_members = gw_store_count_members (store);
@@ -104,6 +112,9 @@ compute (GwStore    *store,
   f->top_needs = gw_store_list_top_needs (store, N_LISTED);
   f->rules_due = gw_store_list_rules_due (store, today);
   f->recent_notes = gw_store_list_recent_notes (store, N_LISTED);
+  f->balances = gw_store_list_balances (store);
+  f->independence = gw_store_get_independence (store, year_ago, today, NULL);
+  f->forbidden = gw_ledger_list_forbidden_entries (store, NULL, NULL);
 
   return f;
 }
@@ -531,6 +542,73 @@ fill_recent_notes (GwDashboardPage *self,
     }
 }
 
+/* Money per currency, the largest source's share over the last year and,
+ * first of all, any receipt from a source class the policy forbids. */
+static void
+fill_ledger (GwDashboardPage *self,
+             Figures         *f)
+{
+  GtkWidget *content;
+
+  if (f->balances == NULL || (f->balances->len == 0 && (f->forbidden == NULL || f->forbidden->len == 0)))
+    return;
+
+  content = add_tile (self, _("Money and Goods"), "ledger", _("Open the Ledger"));
+
+  if (f->forbidden != NULL && f->forbidden->len > 0)
+    {
+      g_autofree char *heading = g_strdup_printf (g_dngettext (NULL, "%u receipt from a forbidden source",
+                                                               "%u receipts from forbidden sources",
+                                                               f->forbidden->len),
+                                                  f->forbidden->len);
+      GtkWidget *label = add_line (content, heading, FALSE);
+
+      gtk_widget_add_css_class (label, "error");
+      gtk_widget_add_css_class (label, "heading");
+      for (guint i = 0; i < f->forbidden->len && i < 3; i++)
+        {
+          GwLedgerEntry *e = g_ptr_array_index (f->forbidden, i);
+          g_autofree char *date = gw_date_format (e->date);
+          g_autofree char *amount = e->kind == GW_LEDGER_MONEY
+                                    ? gw_money_format (e->amount, e->currency)
+                                    : g_strdup_printf ("%" G_GINT64_FORMAT " %s", e->quantity, e->item);
+          /* Translators: a receipt the policy forbids: "#12, 400.00 EUR from City Council (Government), 11/02/26". */
+          g_autofree char *line = g_strdup_printf (_("#%" G_GINT64_FORMAT ", %s from %s (%s), %s"),
+                                                   e->id, amount,
+                                                   e->party_name != NULL ? e->party_name : _("Anonymous"),
+                                                   gw_source_class_to_label (e->source_class), date);
+
+          gtk_widget_add_css_class (add_line (content, line, FALSE), "error");
+        }
+    }
+
+  for (guint i = 0; i < f->balances->len; i++)
+    {
+      GwLedgerTotals *t = g_ptr_array_index (f->balances, i);
+      g_autofree char *balance = gw_money_format (t->balance, t->currency);
+      /* Translators: the money on hand in one currency. */
+      g_autofree char *line = g_strdup_printf (_("Balance: %s"), balance);
+
+      add_line (content, line, FALSE);
+    }
+
+  if (f->independence != NULL && f->independence->currencies->len > 0)
+    {
+      GwIndependenceCurrency *c = g_ptr_array_index (f->independence->currencies, 0);
+
+      if (c->largest_amount > 0)
+        {
+          /* Translators: the largest single source of money over the last year, and its share. */
+          g_autofree char *line = g_strdup_printf (_("Largest source in the last year: %s, %.0f %% of %s"),
+                                                   c->largest_kind == GW_PARTY_ANONYMOUS
+                                                   ? _("anonymous gifts") : c->largest_name,
+                                                   c->largest_share * 100, c->currency);
+
+          add_line (content, line, TRUE);
+        }
+    }
+}
+
 static void
 show_figures (GwDashboardPage *self,
               Figures         *f)
@@ -546,6 +624,9 @@ show_figures (GwDashboardPage *self,
   while ((child = gtk_widget_get_first_child (self->flow_box)) != NULL)
     gtk_flow_box_remove (GTK_FLOW_BOX (self->flow_box), child);
 
+  /* A forbidden source comes first, where nobody can miss it. */
+  if (f->forbidden != NULL && f->forbidden->len > 0)
+    fill_ledger (self, f);
   fill_stages (self, f);
   fill_meetings (self, f);
   fill_actions (self, f);
@@ -555,6 +636,8 @@ show_figures (GwDashboardPage *self,
   fill_needs (self, f);
   fill_rules_due (self, f);
   fill_recent_notes (self, f);
+  if (f->forbidden == NULL || f->forbidden->len == 0)
+    fill_ledger (self, f);
 
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "tiles");
 }
@@ -662,6 +745,7 @@ gw_dashboard_page_set_store (GwDashboardPage *self,
   g_signal_connect_object (store, "meetings-changed", G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "settings-changed", G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "notebook-changed", G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "ledger-changed", G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
 
   self->reader = gw_store_open_reader (store, &error);
   if (self->reader == NULL)
