@@ -7,6 +7,7 @@
 #include "gw-date.h"
 #include "gw-ladder.h"
 #include "gw-preferences-window.h"
+#include "gw-store-ledger.h"
 #include "gw-store-notebook.h"
 #include "gw-store-meetings.h"
 
@@ -41,6 +42,9 @@ struct _GwPreferencesWindow
   AdwActionRow         *cadre_turns_row;
   GtkSpinButton        *cadre_turns_spin;
   gboolean              updating;
+  AdwEntryRow          *currency_row;
+  AdwPreferencesGroup  *forbidden_group;
+  GtkSwitch            *forbidden_switches[GW_N_SOURCE_CLASSES];
 };
 
 G_DEFINE_FINAL_TYPE (GwPreferencesWindow, gw_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -543,6 +547,62 @@ requirement_changed_cb (GwPreferencesWindow *self,
 }
 
 static void
+currency_apply_cb (GwPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *currency = g_ascii_strup (gtk_editable_get_text (GTK_EDITABLE (self->currency_row)), -1);
+
+  gw_ledger_set_default_currency (self->store, g_strstrip (currency), &error);
+  report (self, error, _("The default currency was saved"));
+}
+
+static void
+forbidden_changed_cb (GwPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean forbidden[GW_N_SOURCE_CLASSES];
+
+  if (self->updating)
+    return;
+  for (guint i = 0; i < GW_N_SOURCE_CLASSES; i++)
+    forbidden[i] = gtk_switch_get_active (self->forbidden_switches[i]);
+  gw_ledger_set_forbidden (self->store, forbidden, &error);
+  report (self, error, _("The policy was saved"));
+}
+
+static void
+load_ledger (GwPreferencesWindow *self)
+{
+  g_autofree char *currency = gw_ledger_dup_default_currency (self->store);
+  gboolean writable = !gw_store_is_read_only (self->store);
+  gboolean forbidden[GW_N_SOURCE_CLASSES];
+
+  gtk_editable_set_text (GTK_EDITABLE (self->currency_row), currency);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->currency_row), writable);
+
+  gw_ledger_get_forbidden (self->store, forbidden);
+  self->updating = TRUE;
+  for (guint i = 0; i < GW_N_SOURCE_CLASSES; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *toggle = gtk_switch_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), gw_source_class_to_label (i));
+      gtk_switch_set_active (GTK_SWITCH (toggle), forbidden[i]);
+      gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+      gtk_widget_set_sensitive (toggle, writable);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      gw_source_class_to_label (i), -1);
+      g_signal_connect_object (toggle, "notify::active", G_CALLBACK (forbidden_changed_cb), self, G_CONNECT_SWAPPED);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+      adw_preferences_group_add (self->forbidden_group, row);
+      self->forbidden_switches[i] = GTK_SWITCH (toggle);
+    }
+  self->updating = FALSE;
+}
+
+static void
 gw_preferences_window_dispose (GObject *object)
 {
   GwPreferencesWindow *self = GW_PREFERENCES_WINDOW (object);
@@ -591,6 +651,9 @@ gw_preferences_window_class_init (GwPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GwPreferencesWindow, cadre_study_spin);
   gtk_widget_class_bind_template_child (widget_class, GwPreferencesWindow, cadre_turns_row);
   gtk_widget_class_bind_template_child (widget_class, GwPreferencesWindow, cadre_turns_spin);
+  gtk_widget_class_bind_template_child (widget_class, GwPreferencesWindow, currency_row);
+  gtk_widget_class_bind_template_child (widget_class, GwPreferencesWindow, forbidden_group);
+  gtk_widget_class_bind_template_callback (widget_class, currency_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, name_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, new_kind_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, requirement_changed_cb);
@@ -641,6 +704,7 @@ gw_preferences_window_new (GtkWindow *parent,
   load_kinds (self);
   load_force_kinds (self);
   load_requirements (self);
+  load_ledger (self);
 
   return self;
 }
