@@ -6,6 +6,7 @@
 #include "gw-dashboard-page.h"
 #include "gw-ladder.h"
 #include "gw-meeting-detail.h"
+#include "gw-ledger-page.h"
 #include "gw-meetings-page.h"
 #include "gw-notebook-page.h"
 #include "gw-member-detail.h"
@@ -40,6 +41,7 @@ struct _GwWindow
   GwRosterPage         *roster_page;
   GwMeetingsPage       *meetings_page;
   GwNotebookPage       *notebook_page;
+  GwLedgerPage         *ledger_page;
   GwSecretaryPage      *secretary_page;
   GwMemberDetail       *member_detail;
   GwMeetingDetail      *meeting_detail;
@@ -405,6 +407,7 @@ gw_window_class_init (GwWindowClass *klass)
   g_type_ensure (GW_TYPE_ROSTER_PAGE);
   g_type_ensure (GW_TYPE_MEETINGS_PAGE);
   g_type_ensure (GW_TYPE_NOTEBOOK_PAGE);
+  g_type_ensure (GW_TYPE_LEDGER_PAGE);
   g_type_ensure (GW_TYPE_SECRETARY_PAGE);
   g_type_ensure (GW_TYPE_MEMBER_DETAIL);
   g_type_ensure (GW_TYPE_MEETING_DETAIL);
@@ -423,6 +426,7 @@ gw_window_class_init (GwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GwWindow, roster_page);
   gtk_widget_class_bind_template_child (widget_class, GwWindow, meetings_page);
   gtk_widget_class_bind_template_child (widget_class, GwWindow, notebook_page);
+  gtk_widget_class_bind_template_child (widget_class, GwWindow, ledger_page);
   gtk_widget_class_bind_template_child (widget_class, GwWindow, secretary_page);
   gtk_widget_class_bind_template_child (widget_class, GwWindow, member_detail);
   gtk_widget_class_bind_template_child (widget_class, GwWindow, meeting_detail);
@@ -514,6 +518,7 @@ gw_window_new (GtkApplication *application,
   gw_roster_page_set_store (self->roster_page, store);
   gw_meetings_page_set_store (self->meetings_page, store);
   gw_notebook_page_set_store (self->notebook_page, store);
+  gw_ledger_page_set_store (self->ledger_page, store);
   gw_secretary_page_set_store (self->secretary_page, store);
   gw_member_detail_set_store (self->member_detail, store);
   gw_meeting_detail_set_store (self->meeting_detail, store);
