@@ -1262,12 +1262,12 @@ build_entries (GwLedgerPage *self)
   add_column (self, COLUMN_ID, _("No."), FALSE, 60);
   add_column (self, COLUMN_DATE, _("Date"), FALSE, 90);
   add_column (self, COLUMN_DIRECTION, _("Direction"), FALSE, 90);
-  add_column (self, COLUMN_WHAT, _("Amount or goods"), FALSE, 170);
-  add_column (self, COLUMN_PARTY, _("Other party"), FALSE, 150);
-  add_column (self, COLUMN_SOURCE, _("Source or need"), FALSE, 150);
-  add_column (self, COLUMN_DRIVE, _("Drive"), FALSE, 130);
-  add_column (self, COLUMN_MEMO, _("Memo"), TRUE, 120);
-  add_column (self, COLUMN_LINK, _("Correction"), FALSE, 150);
+  add_column (self, COLUMN_WHAT, _("Amount or goods"), FALSE, 160);
+  add_column (self, COLUMN_LINK, _("Correction"), FALSE, 130);
+  add_column (self, COLUMN_PARTY, _("Other party"), FALSE, 140);
+  add_column (self, COLUMN_SOURCE, _("Source or need"), FALSE, 140);
+  add_column (self, COLUMN_DRIVE, _("Drive"), FALSE, 120);
+  add_column (self, COLUMN_MEMO, _("Memo"), TRUE, 100);
   g_signal_connect_object (self->column_view, "activate", G_CALLBACK (activate_cb), self, 0);
   scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->column_view));
@@ -1395,27 +1395,6 @@ update_actions (GwLedgerPage *self)
   update_correct_action (self);
 }
 
-static gboolean
-debug_show_cb (gpointer user_data)
-{
-  GwLedgerPage *self = user_data;
-  const char *what = g_getenv ("GW_DEBUG_LEDGER");
-
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-page", "s", "ledger");
-  if (g_str_equal (what, "record") || g_str_equal (what, "goods"))
-    gtk_widget_activate_action (GTK_WIDGET (self), g_str_equal (what, "record") ? "ledger.record-money" : "ledger.record-goods", NULL);
-  else if (g_str_equal (what, "correct"))
-    {
-      gtk_single_selection_set_selected (self->selection, 0);
-      gtk_widget_activate_action (GTK_WIDGET (self), "ledger.correct", NULL);
-    }
-  else if (g_str_equal (what, "drive"))
-    gtk_widget_activate_action (GTK_WIDGET (self), "ledger.new-drive", NULL);
-  else if (gtk_stack_get_child_by_name (self->sections, what) != NULL)
-    gtk_stack_set_visible_child_name (self->sections, what);
-  return G_SOURCE_REMOVE;
-}
-
 void
 gw_ledger_page_set_store (GwLedgerPage *self,
                           GwStore      *store)
@@ -1442,9 +1421,6 @@ gw_ledger_page_set_store (GwLedgerPage *self,
 
   update_actions (self);
   refresh (self);
-
-  if (g_getenv ("GW_DEBUG_LEDGER") != NULL)
-    g_timeout_add (500, debug_show_cb, self);
 }
 
 static void
