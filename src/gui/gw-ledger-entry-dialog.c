@@ -28,6 +28,7 @@ struct _GwLedgerEntryDialog
   AdwComboRow    *direction_row;
   AdwEntryRow    *amount_row;
   AdwEntryRow    *currency_row;
+  GtkLabel       *amount_reading;
   AdwEntryRow    *item_row;
   AdwEntryRow    *quantity_row;
   AdwEntryRow    *unit_row;
@@ -351,6 +352,28 @@ add_entry (GtkWidget  *group,
   return ADW_ENTRY_ROW (row);
 }
 
+static void
+update_amount_reading (GwLedgerEntryDialog *self)
+{
+  g_autofree char *currency = currency_of (self);
+  g_autofree char *reading = NULL;
+  const char *typed = text_of (self->amount_row);
+  gint64 minor = 0;
+
+  if (typed[0] == '\0' || !gw_currency_is_valid (currency))
+    reading = g_strdup ("");
+  else if (gw_money_parse (typed, currency, &minor, NULL))
+    {
+      g_autofree char *formatted = gw_money_format (minor, currency);
+      /* Translators: how a typed amount is read, e.g. "= 12,345.00 EUR". */
+      reading = g_strdup_printf (_("= %s"), formatted);
+    }
+  else
+    reading = g_strdup (_("not an amount"));
+
+  gtk_label_set_text (self->amount_reading, reading);
+}
+
 static AdwComboRow *
 add_combo (GtkWidget          *group,
            const char         *title,
@@ -479,6 +502,15 @@ gw_ledger_entry_dialog_new (GtkWindow           *parent,
     {
       self->amount_row = add_entry (group, _("Amount"), amount);
       self->currency_row = add_entry (group, _("Currency"), currency);
+
+      /* Say how the typed amount is read, so that "12.345" meaning twelve
+       * thousand in a comma-decimal currency does not go by unnoticed. */
+      self->amount_reading = GTK_LABEL (gtk_label_new (NULL));
+      gtk_widget_add_css_class (GTK_WIDGET (self->amount_reading), "dim-label");
+      adw_entry_row_add_suffix (self->amount_row, GTK_WIDGET (self->amount_reading));
+      g_signal_connect_swapped (self->amount_row, "changed", G_CALLBACK (update_amount_reading), self);
+      g_signal_connect_swapped (self->currency_row, "changed", G_CALLBACK (update_amount_reading), self);
+      update_amount_reading (self);
     }
   else
     {
