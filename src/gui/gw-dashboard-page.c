@@ -557,7 +557,7 @@ fill_ledger (GwDashboardPage *self,
 
   if (f->forbidden != NULL && f->forbidden->len > 0)
     {
-      g_autofree char *heading = g_strdup_printf (g_dngettext (NULL, "%u receipt from a forbidden source",
+      g_autofree char *heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u receipt from a forbidden source",
                                                                "%u receipts from forbidden sources",
                                                                f->forbidden->len),
                                                   f->forbidden->len);
@@ -571,6 +571,8 @@ fill_ledger (GwDashboardPage *self,
           g_autofree char *date = gw_date_format (e->date);
           g_autofree char *amount = e->kind == GW_LEDGER_MONEY
                                     ? gw_money_format (e->amount, e->currency)
+                                    : (e->unit != NULL && e->unit[0] != '\0')
+                                    ? g_strdup_printf ("%" G_GINT64_FORMAT " %s %s", e->quantity, e->unit, e->item)
                                     : g_strdup_printf ("%" G_GINT64_FORMAT " %s", e->quantity, e->item);
           /* Translators: a receipt the policy forbids: "#12, 400.00 EUR from City Council (Government), 11/02/26". */
           g_autofree char *line = g_strdup_printf (_("#%" G_GINT64_FORMAT ", %s from %s (%s), %s"),
@@ -592,16 +594,18 @@ fill_ledger (GwDashboardPage *self,
       add_line (content, line, FALSE);
     }
 
-  if (f->independence != NULL && f->independence->currencies->len > 0)
+  for (guint i = 0; f->independence != NULL && i < f->independence->currencies->len; i++)
     {
-      GwIndependenceCurrency *c = g_ptr_array_index (f->independence->currencies, 0);
+      GwIndependenceCurrency *c = g_ptr_array_index (f->independence->currencies, i);
 
       if (c->largest_amount > 0)
         {
-          /* Translators: the largest single source of money over the last year, and its share. */
-          g_autofree char *line = g_strdup_printf (_("Largest source in the last year: %s, %.0f %% of %s"),
+          /* Translators: the largest single source of money over the last
+           * year and its share: "City Council gave 32% of the money received
+           * in EUR in the last year". */
+          g_autofree char *line = g_strdup_printf (_("%s gave %.0f%% of the money received in %s in the last year"),
                                                    c->largest_kind == GW_PARTY_ANONYMOUS
-                                                   ? _("anonymous gifts") : c->largest_name,
+                                                   ? _("Anonymous givers") : c->largest_name,
                                                    c->largest_share * 100, c->currency);
 
           add_line (content, line, TRUE);
