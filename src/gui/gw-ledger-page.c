@@ -1183,9 +1183,32 @@ activate_cb (GtkColumnView *view,
              guint          position,
              GwLedgerPage  *self)
 {
+  const GwLedgerEntry *e;
+  g_autofree char *why = NULL;
+  GtkRoot *window;
+
   gtk_single_selection_set_selected (self->selection, position);
-  if (gtk_widget_activate_action (GTK_WIDGET (self), "ledger.correct", NULL))
+  e = get_selected_entry (self);
+  if (e == NULL || !can_write (self))
     return;
+
+  /* Say why an entry cannot be corrected, rather than doing nothing. */
+  if (e->corrects_id != 0)
+    why = g_strdup_printf (_("#%" G_GINT64_FORMAT " reverses #%" G_GINT64_FORMAT " and cannot be corrected itself"),
+                           e->id, e->corrects_id);
+  else if (e->corrected_by_id != 0)
+    why = g_strdup_printf (_("#%" G_GINT64_FORMAT " was already corrected by #%" G_GINT64_FORMAT
+                             ": correct its replacement instead"), e->id, e->corrected_by_id);
+
+  if (why == NULL)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "ledger.correct", NULL);
+      return;
+    }
+
+  window = gtk_widget_get_root (GTK_WIDGET (self));
+  if (GW_IS_WINDOW (window))
+    gw_window_add_toast (GW_WINDOW (window), adw_toast_new (why));
 }
 
 /* Building */
