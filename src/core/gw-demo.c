@@ -1265,8 +1265,10 @@ hold_meeting (Demo         *demo,
       if (action == 0)
         return FALSE;
 
-      /* Most tasks get done, some late; recent ones are still open. */
-      if (due + 10 < demo->last_day && chance (demo, 0.85))
+      /* Most tasks get done, some late; a few from the last two months are
+       * overdue, and recent ones are still open. Older ones were all seen
+       * to, as a living organization's would be. */
+      if (due + 10 < demo->last_day && (due + 60 < demo->last_day || chance (demo, 0.75)))
         {
           guint32 done = due - 7 + g_rand_int_range (demo->rand, 0, 17);
 
