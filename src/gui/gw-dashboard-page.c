@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "gw-dashboard.h"
@@ -572,10 +574,10 @@ fill_ledger (GwDashboardPage *self,
           g_autofree char *amount = e->kind == GW_LEDGER_MONEY
                                     ? gw_money_format (e->amount, e->currency)
                                     : (e->unit != NULL && e->unit[0] != '\0')
-                                    ? g_strdup_printf ("%" G_GINT64_FORMAT " %s %s", e->quantity, e->unit, e->item)
-                                    : g_strdup_printf ("%" G_GINT64_FORMAT " %s", e->quantity, e->item);
+                                    ? g_strdup_printf ("%" PRId64 " %s %s", e->quantity, e->unit, e->item)
+                                    : g_strdup_printf ("%" PRId64 " %s", e->quantity, e->item);
           /* Translators: a receipt the policy forbids: "#12, 400.00 EUR from City Council (Government), 11/02/26". */
-          g_autofree char *line = g_strdup_printf (_("#%" G_GINT64_FORMAT ", %s from %s (%s), %s"),
+          g_autofree char *line = g_strdup_printf (_("#%" PRId64 ", %s from %s (%s), %s"),
                                                    e->id, amount,
                                                    e->party_name != NULL ? e->party_name : _("Anonymous"),
                                                    gw_source_class_to_label (e->source_class), date);

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "gw-date.h"
@@ -195,9 +197,9 @@ format_goods (gint64      quantity,
 {
   if (unit == NULL || unit[0] == '\0')
     /* Translators: a quantity of goods: "12 Coats". */
-    return g_strdup_printf (_("%" G_GINT64_FORMAT " %s"), quantity, item != NULL ? item : "");
+    return g_strdup_printf (_("%" PRId64 " %s"), quantity, item != NULL ? item : "");
   /* Translators: a quantity of goods: "25 kg Rice". */
-  return g_strdup_printf (_("%" G_GINT64_FORMAT " %s %s"), quantity, unit, item != NULL ? item : "");
+  return g_strdup_printf (_("%" PRId64 " %s %s"), quantity, unit, item != NULL ? item : "");
 }
 
 /* Entries */
@@ -210,7 +212,7 @@ column_text (GwLedgerPage        *self,
   switch (column)
     {
     case COLUMN_ID:
-      return g_strdup_printf ("#%" G_GINT64_FORMAT, e->id);
+      return g_strdup_printf ("#%" PRId64, e->id);
     case COLUMN_DATE:
       return gw_date_format (e->date);
     case COLUMN_DIRECTION:
@@ -255,14 +257,14 @@ column_text (GwLedgerPage        *self,
     case COLUMN_LINK:
       if (e->corrects_id != 0)
         /* Translators: this entry reverses entry #12. */
-        return g_strdup_printf (_("Reverses #%" G_GINT64_FORMAT), e->corrects_id);
+        return g_strdup_printf (_("Reverses #%" PRId64), e->corrects_id);
       if (e->corrected_by_id != 0 && e->replaces_id != 0)
-        return g_strdup_printf (_("Replaces #%" G_GINT64_FORMAT "; corrected by #%" G_GINT64_FORMAT),
+        return g_strdup_printf (_("Replaces #%" PRId64 "; corrected by #%" PRId64),
                                 e->replaces_id, e->corrected_by_id);
       if (e->corrected_by_id != 0)
-        return g_strdup_printf (_("Corrected by #%" G_GINT64_FORMAT), e->corrected_by_id);
+        return g_strdup_printf (_("Corrected by #%" PRId64), e->corrected_by_id);
       if (e->replaces_id != 0)
-        return g_strdup_printf (_("Replaces #%" G_GINT64_FORMAT), e->replaces_id);
+        return g_strdup_printf (_("Replaces #%" PRId64), e->replaces_id);
       return g_strdup ("");
     default:
       return g_strdup ("");
@@ -441,7 +443,7 @@ goal_text (const GwDriveGoal *goal)
       g_autofree char *of = format_goods (goal->quantity, goal->unit, goal->item);
 
       /* Translators: progress toward a goods goal: "38 of 60 Coats". */
-      return g_strdup_printf (_("%" G_GINT64_FORMAT " of %s"), goal->progress, of);
+      return g_strdup_printf (_("%" PRId64 " of %s"), goal->progress, of);
     }
 }
 
@@ -475,8 +477,8 @@ fill_drives (GwLedgerPage *self)
       g_autofree char *start = drive->start_date != NULL ? gw_date_format (drive->start_date) : NULL;
       g_autofree char *end = drive->end_date != NULL ? gw_date_format (drive->end_date) : NULL;
       g_autofree char *dates = NULL;
-      g_autofree char *n_entries = g_strdup_printf (g_dngettext (NULL, "%" G_GINT64_FORMAT " entry",
-                                                                 "%" G_GINT64_FORMAT " entries", drive->n_entries),
+      g_autofree char *n_entries = g_strdup_printf (g_dngettext (NULL, "%" PRId64 " entry",
+                                                                 "%" PRId64 " entries", drive->n_entries),
                                                     drive->n_entries);
 
       if (start != NULL && end != NULL)
@@ -592,10 +594,10 @@ fill_goods (GwLedgerPage *self)
       g_autofree char *subtitle = NULL;
 
       if (g->used > 0)
-        subtitle = g_strdup_printf (_("Received %" G_GINT64_FORMAT " · given out %" G_GINT64_FORMAT
-                                      " · used %" G_GINT64_FORMAT), g->received, g->given_out, g->used);
+        subtitle = g_strdup_printf (_("Received %" PRId64 " · given out %" PRId64
+                                      " · used %" PRId64), g->received, g->given_out, g->used);
       else
-        subtitle = g_strdup_printf (_("Received %" G_GINT64_FORMAT " · given out %" G_GINT64_FORMAT),
+        subtitle = g_strdup_printf (_("Received %" PRId64 " · given out %" PRId64),
                                     g->received, g->given_out);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), g->item);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
@@ -633,7 +635,7 @@ add_forbidden_warning (GtkWidget *box,
       g_autofree char *amount = e->kind == GW_LEDGER_MONEY ? gw_money_format (e->amount, e->currency)
                                                            : format_goods (e->quantity, e->unit, e->item);
       /* Translators: a forbidden receipt: "#12 · 3 March 2024 · 500.00 EUR from City Council (Government)". */
-      g_autofree char *line = g_strdup_printf (_("#%" G_GINT64_FORMAT " · %s · %s from %s (%s)"),
+      g_autofree char *line = g_strdup_printf (_("#%" PRId64 " · %s · %s from %s (%s)"),
                                                e->id, date, amount,
                                                e->party_kind == GW_PARTY_ANONYMOUS || e->party_name == NULL
                                                ? _("Anonymous") : e->party_name,
@@ -908,7 +910,7 @@ fill_reports (GwLedgerPage *self)
       for (guint i = 0; i < sources->len; i++)
         {
           GwLedgerTotals *t = g_ptr_array_index (sources, i);
-          g_autofree char *n = g_strdup_printf ("%" G_GINT64_FORMAT, t->n_entries);
+          g_autofree char *n = g_strdup_printf ("%" PRId64, t->n_entries);
 
           add_cell (grid, t->label, 0, i + 1, FALSE);
           add_money_cell (grid, t->received, t->currency, 1, i + 1);
@@ -1194,10 +1196,10 @@ activate_cb (GtkColumnView *view,
 
   /* Say why an entry cannot be corrected, rather than doing nothing. */
   if (e->corrects_id != 0)
-    why = g_strdup_printf (_("#%" G_GINT64_FORMAT " reverses #%" G_GINT64_FORMAT " and cannot be corrected itself"),
+    why = g_strdup_printf (_("#%" PRId64 " reverses #%" PRId64 " and cannot be corrected itself"),
                            e->id, e->corrects_id);
   else if (e->corrected_by_id != 0)
-    why = g_strdup_printf (_("#%" G_GINT64_FORMAT " was already corrected by #%" G_GINT64_FORMAT
+    why = g_strdup_printf (_("#%" PRId64 " was already corrected by #%" PRId64
                              ": correct its replacement instead"), e->id, e->corrected_by_id);
 
   if (why == NULL)

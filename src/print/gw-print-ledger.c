@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "gw-date.h"
@@ -178,9 +180,9 @@ gw_print_ledger_drives_new (GwStore *store)
             else
               {
                 /* Translators: a goal for goods: "200 Coats", "50 kg Rice". */
-                cells[1] = g_strdup_printf (_("%" G_GINT64_FORMAT " %s %s"), goal->quantity,
+                cells[1] = g_strdup_printf (_("%" PRId64 " %s %s"), goal->quantity,
                                             goal->unit ? goal->unit : "", goal->item);
-                cells[2] = g_strdup_printf ("%" G_GINT64_FORMAT, goal->progress);
+                cells[2] = g_strdup_printf ("%" PRId64, goal->progress);
               }
             cells[3] = g_strdup_printf ("%d %%", target > 0 ? (int) (100 * goal->progress / target) : 0);
             gw_print_table_take_row (table, cells);
@@ -285,7 +287,7 @@ gw_print_ledger_sources_new (GwStore    *store,
           if (e->kind == GW_LEDGER_MONEY)
             cells[3] = gw_money_format (e->amount, e->currency);
           else
-            cells[3] = g_strdup_printf ("%" G_GINT64_FORMAT " %s %s", e->quantity,
+            cells[3] = g_strdup_printf ("%" PRId64 " %s %s", e->quantity,
                                         e->unit ? e->unit : "", e->item);
           gw_print_table_take_row (table, cells);
         }
@@ -330,10 +332,10 @@ gw_print_goods_on_hand_new (GwStore *store)
 
       cells[0] = g_strdup (g->item);
       cells[1] = g_strdup (g->unit);
-      cells[2] = g_strdup_printf ("%" G_GINT64_FORMAT, g->received);
-      cells[3] = g_strdup_printf ("%" G_GINT64_FORMAT, g->given_out);
-      cells[4] = g_strdup_printf ("%" G_GINT64_FORMAT, g->used);
-      cells[5] = g_strdup_printf ("%" G_GINT64_FORMAT, g->on_hand);
+      cells[2] = g_strdup_printf ("%" PRId64, g->received);
+      cells[3] = g_strdup_printf ("%" PRId64, g->given_out);
+      cells[4] = g_strdup_printf ("%" PRId64, g->used);
+      cells[5] = g_strdup_printf ("%" PRId64, g->on_hand);
       gw_print_table_take_row (table, cells);
     }
   gw_print_document_add_table (doc, g_steal_pointer (&table));
