@@ -44,6 +44,7 @@ struct _GwDashboardPage
 typedef struct
 {
   guint                n_members;
+  gboolean             empty;
   char                *today;
   char                *stage_labels[GW_N_STAGES];
   GwStageFigures       stages;
@@ -97,8 +98,6 @@ compute (GwStore    *store,
 
   f->today = g_strdup (today);
   f->n_members = gw_store_count_members (store);
-  if (f->n_members == 0)
-    return f;
 
   for (guint i = 0; i < GW_N_STAGES; i++)
     f->stage_labels[i] = gw_ladder_dup_stage_label (store, i);
@@ -117,6 +116,11 @@ compute (GwStore    *store,
   f->balances = gw_store_list_balances (store);
   f->independence = gw_store_get_independence (store, year_ago, today, NULL);
   f->forbidden = gw_ledger_list_forbidden_entries (store, NULL, NULL);
+
+  /* An organization may start with its notebook or its ledger before its
+   * roster: the dashboard is empty only when everything is. */
+  f->empty = f->n_members == 0 && f->recent_notes->len == 0 &&
+             gw_store_count_ledger (store, NULL) == 0;
 
   return f;
 }
@@ -621,7 +625,7 @@ show_figures (GwDashboardPage *self,
 {
   GtkWidget *child;
 
-  if (f->n_members == 0)
+  if (f->empty)
     {
       gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "empty");
       return;
