@@ -1031,31 +1031,46 @@ gw_store_update_decision (GwStore           *self,
   return TRUE;
 }
 
+/* Removes one row of a meeting's record (@delete_sql deletes it by id,
+ * @meeting_sql finds its meeting) and announces the meeting's change. */
+static gboolean
+remove_meeting_row (GwStore     *self,
+                    const char  *meeting_sql,
+                    const char  *delete_sql,
+                    gint64       id,
+                    const char  *gone,
+                    GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 meeting_id;
+
+  if (!_gw_store_check_writable (self, error))
+    return FALSE;
+
+  meeting_id = meeting_of (self, meeting_sql, id);
+
+  stmt = _gw_store_prepare (self, delete_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+
+  if (!step_one (self, stmt, gone, error))
+    return FALSE;
+
+  _gw_store_meeting_changed (self, meeting_id);
+  return TRUE;
+}
+
 gboolean
 gw_store_remove_decision (GwStore  *self,
                           gint64    decision_id,
                           GError  **error)
 {
-  sqlite3_stmt *stmt;
-  gint64 meeting_id;
-
   g_return_val_if_fail (GW_IS_STORE (self), FALSE);
 
-  if (!_gw_store_check_writable (self, error))
-    return FALSE;
-
-  meeting_id = meeting_of (self, "SELECT meeting_id FROM decisions WHERE id = ?", decision_id);
-
-  stmt = _gw_store_prepare (self, "DELETE FROM decisions WHERE id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, decision_id);
-
-  if (!step_one (self, stmt, _("This decision no longer exists."), error))
-    return FALSE;
-
-  _gw_store_meeting_changed (self, meeting_id);
-  return TRUE;
+  return remove_meeting_row (self, "SELECT meeting_id FROM decisions WHERE id = ?",
+                             "DELETE FROM decisions WHERE id = ?", decision_id,
+                             _("This decision no longer exists."), error);
 }
 
 /* Action items. */
@@ -1247,26 +1262,11 @@ gw_store_remove_action (GwStore  *self,
                         gint64    action_id,
                         GError  **error)
 {
-  sqlite3_stmt *stmt;
-  gint64 meeting_id;
-
   g_return_val_if_fail (GW_IS_STORE (self), FALSE);
 
-  if (!_gw_store_check_writable (self, error))
-    return FALSE;
-
-  meeting_id = meeting_of (self, "SELECT meeting_id FROM action_items WHERE id = ?", action_id);
-
-  stmt = _gw_store_prepare (self, "DELETE FROM action_items WHERE id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, action_id);
-
-  if (!step_one (self, stmt, _("This action item no longer exists."), error))
-    return FALSE;
-
-  _gw_store_meeting_changed (self, meeting_id);
-  return TRUE;
+  return remove_meeting_row (self, "SELECT meeting_id FROM action_items WHERE id = ?",
+                             "DELETE FROM action_items WHERE id = ?", action_id,
+                             _("This action item no longer exists."), error);
 }
 
 static GPtrArray *
