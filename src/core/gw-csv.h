@@ -24,6 +24,7 @@ typedef enum /*< prefix=GW_CSV_ERROR >*/
   GW_CSV_ERROR_EMPTY,      /* no rows at all */
   GW_CSV_ERROR_SYNTAX,     /* e.g. a quote never closed: names the line */
   GW_CSV_ERROR_BINARY,     /* NUL bytes: not a text file */
+  GW_CSV_ERROR_NO_NAME,    /* importing people: no column is mapped to a name */
 } GwCsvError;
 
 GQuark gw_csv_error_quark (void);
@@ -33,7 +34,8 @@ typedef struct
   GPtrArray  *rows;       /* (element-type GStrv): each row's cells, UTF-8 */
   GArray     *lines;      /* (element-type guint): the 1-based line each row starts on */
   char        delimiter;  /* ',', ';' or '\t' */
-  const char *encoding;   /* "UTF-8" or "WINDOWS-1252" (static) */
+  const char *encoding;   /* "UTF-8" or "WINDOWS-1252" (static); "ISO-8859-1" for the
+                           * rare text with bytes Windows-1252 leaves undefined */
   gboolean    had_bom;
 } GwCsvTable;
 

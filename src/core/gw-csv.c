@@ -1,0 +1,426 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include <csv.h>
+#include <glib/gi18n-lib.h>
+
+#include "gw-csv.h"
+
+G_DEFINE_QUARK (gw-csv-error-quark, gw_csv_error)
+
+/* How many lines the delimiter is guessed from. */
+#define GUESS_LINES 20
+
+void
+gw_csv_table_free (GwCsvTable *table)
+{
+  if (table == NULL)
+    return;
+
+  g_clear_pointer (&table->rows, g_ptr_array_unref);
+  g_clear_pointer (&table->lines, g_array_unref);
+  g_free (table);
+}
+
+/* Reading. */
+
+typedef struct
+{
+  GwCsvTable *table;
+  GPtrArray  *cells;     /* the row being read (element-type utf8), NULL-terminated on end */
+  guint       line;      /* the physical line being fed to the parser, 1-based */
+  guint       row_line;  /* where the row being read started */
+  gboolean    in_row;    /* the last line ended inside a row (within a quoted field) */
+  gboolean    row_ended; /* the last thing the parser reported was the end of a row */
+} ReadState;
+
+static void
+field_cb (void   *text,
+          size_t  length,
+          void   *data)
+{
+  ReadState *state = data;
+
+  g_ptr_array_add (state->cells, g_strndup (text != NULL ? text : "", length));
+  state->row_ended = FALSE;
+}
+
+static void
+row_cb (int   terminator,
+        void *data)
+{
+  ReadState *state = data;
+
+  state->row_ended = TRUE;
+
+  /* With CSV_REPALL_NL every line end outside quotes ends a row, blank
+   * lines and the LF of a CRLF included: those rows have no cells. */
+  if (state->cells->len == 0)
+    return;
+
+  g_ptr_array_add (state->cells, NULL);
+  g_ptr_array_add (state->table->rows, g_ptr_array_free (g_steal_pointer (&state->cells), FALSE));
+  g_array_append_val (state->table->lines, state->row_line);
+  state->cells = g_ptr_array_new_with_free_func (g_free);
+}
+
+/* Only the space is trimmed around unquoted cells: a tab may be the
+ * delimiter, and libcsv would otherwise eat empty tab-separated cells. */
+static int
+is_space (unsigned char c)
+{
+  return c == ' ';
+}
+
+/* Counts the candidate delimiters outside quotes, line by line, and picks
+ * the one that appears the same number of times on every line (the most
+ * often when several do). Without such a one, the one seen most often on
+ * the first line wins; with none at all, the comma. */
+static char
+guess_delimiter (const char *data,
+                 gsize       length)
+{
+  static const char candidates[] = { ',', ';', '\t' };
+  guint counts[GUESS_LINES][G_N_ELEMENTS (candidates)] = { { 0 } };
+  guint n_lines = 0;
+  gboolean quoted = FALSE;
+  gboolean blank = TRUE;
+  char best = ',';
+  guint best_count = 0;
+
+  for (gsize i = 0; i < length && n_lines < GUESS_LINES; i++)
+    {
+      char c = data[i];
+
+      if (c == '"')
+        {
+          quoted = !quoted;
+          blank = FALSE;
+        }
+      else if (!quoted && (c == '\n' || c == '\r'))
+        {
+          if (!blank)
+            n_lines++;
+          blank = TRUE;
+        }
+      else
+        {
+          blank = FALSE;
+          if (!quoted)
+            for (guint k = 0; k < G_N_ELEMENTS (candidates); k++)
+              if (c == candidates[k])
+                counts[n_lines][k]++;
+        }
+    }
+  if (!blank && n_lines < GUESS_LINES)
+    n_lines++;
+
+  if (n_lines == 0)
+    return ',';
+
+  for (guint k = 0; k < G_N_ELEMENTS (candidates); k++)
+    {
+      gboolean consistent = counts[0][k] > 0;
+
+      for (guint line = 1; line < n_lines && consistent; line++)
+        consistent = counts[line][k] == counts[0][k];
+      if (consistent && counts[0][k] > best_count)
+        {
+          best = candidates[k];
+          best_count = counts[0][k];
+        }
+    }
+  if (best_count > 0)
+    return best;
+
+  for (guint k = 0; k < G_N_ELEMENTS (candidates); k++)
+    if (counts[0][k] > best_count)
+      {
+        best = candidates[k];
+        best_count = counts[0][k];
+      }
+
+  return best;
+}
+
+/* Makes @data UTF-8: drops a byte-order mark, and reads anything that is
+ * not valid UTF-8 as Windows-1252, the encoding spreadsheets on Windows
+ * save "CSV" in. Returns the text, owned, and sets @table's encoding. */
+static char *
+make_utf8 (const char  *data,
+           gsize        length,
+           GwCsvTable  *table,
+           gsize       *out_length,
+           GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  char *converted;
+  gsize written = 0;
+
+  if (memchr (data, '\0', length) != NULL)
+    {
+      g_set_error_literal (error, GW_CSV_ERROR, GW_CSV_ERROR_BINARY,
+                           _("This file is not text: it holds binary data. Save the spreadsheet as CSV and choose that file."));
+      return NULL;
+    }
+
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+      table->had_bom = TRUE;
+    }
+
+  if (g_utf8_validate_len (data, length, NULL))
+    {
+      table->encoding = "UTF-8";
+      *out_length = length;
+      return g_strndup (data, length);
+    }
+
+  converted = g_convert (data, length, "UTF-8", "WINDOWS-1252", NULL, &written, &local_error);
+  if (converted != NULL)
+    {
+      table->encoding = "WINDOWS-1252";
+      *out_length = written;
+      return converted;
+    }
+
+  /* The five bytes Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90,
+   * 0x9D) make iconv refuse; Latin-1 gives every byte a character. */
+  g_clear_error (&local_error);
+  converted = g_convert (data, length, "UTF-8", "ISO-8859-1", NULL, &written, error);
+  if (converted == NULL)
+    return NULL;
+
+  table->encoding = "ISO-8859-1";
+  *out_length = written;
+  return converted;
+}
+
+/**
+ * gw_csv_parse:
+ * @data: the file's bytes, in any of the encodings described in gw-csv.h
+ *
+ * Returns: (transfer full) (nullable): the rows, or %NULL with @error set
+ *   (%GW_CSV_ERROR).
+ */
+GwCsvTable *
+gw_csv_parse (const char  *data,
+              gsize        length,
+              GError     **error)
+{
+  g_autoptr(GwCsvTable) table = g_new0 (GwCsvTable, 1);
+  g_autofree char *text = NULL;
+  struct csv_parser parser;
+  ReadState state = { 0 };
+  gsize text_length = 0;
+  gsize start = 0;
+  int status;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (length > GW_CSV_MAX_BYTES)
+    {
+      g_set_error (error, GW_CSV_ERROR, GW_CSV_ERROR_TOO_LARGE,
+                   _("This file is larger than %u MB. Split it into smaller files and import them one by one."),
+                   (guint) (GW_CSV_MAX_BYTES / (1024 * 1024)));
+      return NULL;
+    }
+
+  table->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  table->lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  table->encoding = "UTF-8";
+
+  text = make_utf8 (data != NULL ? data : "", length, table, &text_length, error);
+  if (text == NULL)
+    return NULL;
+
+  table->delimiter = guess_delimiter (text, text_length);
+
+  /* CSV_REPALL_NL makes every line end outside quotes report the end of a
+   * row, which tells a blank line from one that opens a quoted cell (see
+   * below); CSV_STRICT_FINI reports a quote never closed. */
+  if (csv_init (&parser, CSV_REPALL_NL | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
+    g_error ("Out of memory");
+  csv_set_delim (&parser, (unsigned char) table->delimiter);
+  csv_set_space_func (&parser, is_space);
+
+  state.table = table;
+  state.cells = g_ptr_array_new_with_free_func (g_free);
+  state.line = 1;
+
+  /* The parser is fed one physical line at a time (with its LF, CRLF or CR),
+   * so that we know the line each row starts on: a row starts on the
+   * first line fed while no row was open. */
+  while (start < text_length)
+    {
+      gsize end = start;
+
+      while (end < text_length && text[end] != '\n' && text[end] != '\r')
+        end++;
+      if (end < text_length)
+        {
+          if (text[end] == '\r' && end + 1 < text_length && text[end + 1] == '\n')
+            end++;
+          end++;
+        }
+
+      if (!state.in_row)
+        state.row_line = state.line;
+
+      state.row_ended = FALSE;
+      if (csv_parse (&parser, text + start, end - start, field_cb, row_cb, &state) != end - start)
+        {
+          g_set_error (error, GW_CSV_ERROR, GW_CSV_ERROR_SYNTAX,
+                       _("Line %u could not be read: %s."), state.line,
+                       csv_strerror (csv_error (&parser)));
+          csv_free (&parser);
+          g_ptr_array_unref (state.cells);
+          return NULL;
+        }
+      /* A line that did not end a row ended inside a quoted cell. */
+      state.in_row = !state.row_ended;
+
+      state.line++;
+      start = end;
+    }
+
+  status = csv_fini (&parser, field_cb, row_cb, &state);
+  csv_free (&parser);
+  g_ptr_array_unref (state.cells);
+
+  if (status != 0)
+    {
+      g_set_error (error, GW_CSV_ERROR, GW_CSV_ERROR_SYNTAX,
+                   _("The row starting on line %u has a quotation mark that is never closed."),
+                   state.row_line);
+      return NULL;
+    }
+
+  if (table->rows->len == 0)
+    {
+      g_set_error_literal (error, GW_CSV_ERROR, GW_CSV_ERROR_EMPTY,
+                           _("This file holds no rows."));
+      return NULL;
+    }
+
+  return g_steal_pointer (&table);
+}
+
+/**
+ * gw_csv_read_file:
+ *
+ * Reads and parses the file at @path; see gw_csv_parse().
+ *
+ * Returns: (transfer full) (nullable): the rows, or %NULL with @error set.
+ */
+GwCsvTable *
+gw_csv_read_file (const char    *path,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  file = g_file_new_for_path (path);
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
+                            cancellable, error);
+  if (info == NULL)
+    return NULL;
+
+  if ((guint64) g_file_info_get_size (info) > GW_CSV_MAX_BYTES)
+    {
+      g_set_error (error, GW_CSV_ERROR, GW_CSV_ERROR_TOO_LARGE,
+                   _("This file is larger than %u MB. Split it into smaller files and import them one by one."),
+                   (guint) (GW_CSV_MAX_BYTES / (1024 * 1024)));
+      return NULL;
+    }
+
+  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
+    return NULL;
+
+  return gw_csv_parse (contents, length, error);
+}
+
+/* Writing. */
+
+static void
+begin_cell (GString *out)
+{
+  if (out->len > 0 && out->str[out->len - 1] != '\n')
+    g_string_append_c (out, ',');
+}
+
+/**
+ * gw_csv_append_cell:
+ *
+ * Appends @text as one cell. A cell a spreadsheet would read as a formula
+ * is made text with a leading apostrophe (the usual defence against CSV
+ * injection); only then is it decided whether the cell needs quotes, so
+ * that the cell as written is what gets quoted.
+ */
+void
+gw_csv_append_cell (GString    *out,
+                    const char *text)
+{
+  g_autoptr(GString) cell = NULL;
+  gboolean quote;
+  gsize length;
+
+  g_return_if_fail (out != NULL);
+
+  begin_cell (out);
+  if (text == NULL || *text == '\0')
+    return;
+
+  cell = g_string_new (NULL);
+  if (strchr ("=+-@\t\r", text[0]) != NULL)
+    g_string_append_c (cell, '\'');
+  g_string_append (cell, text);
+
+  /* Spaces at either end are quoted too, since readers (ours included)
+   * trim them from unquoted cells. */
+  length = cell->len;
+  quote = strpbrk (cell->str, ",;\"\r\n") != NULL ||
+          cell->str[0] == ' ' || cell->str[length - 1] == ' ';
+  if (!quote)
+    {
+      g_string_append_len (out, cell->str, cell->len);
+      return;
+    }
+
+  g_string_append_c (out, '"');
+  for (const char *p = cell->str; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+void
+gw_csv_append_number (GString    *out,
+                      const char *number)
+{
+  g_return_if_fail (out != NULL);
+
+  begin_cell (out);
+  if (number != NULL)
+    g_string_append (out, number);
+}
+
+void
+gw_csv_end_row (GString *out)
+{
+  g_return_if_fail (out != NULL);
+
+  g_string_append (out, "\r\n");
+}
