@@ -18,9 +18,16 @@
 #include "gw-ladder.h"
 #include "gw-checklist.h"
 
-/* SQL that takes away everything migration 4 (the ledger) added, to make
- * a database of version 3 out of one of this build's. */
+/* SQL that takes away what migration 5 (the ledger's per-year and
+ * all-time source summaries) added, to make a database of version 4. */
+#define GW_TEST_DROP_LEDGER_5 \
+  "DROP TRIGGER ledger_totals_parties; DROP INDEX party_totals_by_party;" \
+  "DROP TABLE party_all_totals; DROP TABLE party_year_totals;"
+
+/* SQL that takes away everything migration 4 (the ledger) and later
+ * added, to make a database of version 3 out of one of this build's. */
 #define GW_TEST_DROP_LEDGER \
+  GW_TEST_DROP_LEDGER_5 \
   "DROP TABLE drive_totals; DROP TABLE goods_totals; DROP TABLE party_totals;" \
   "DROP TABLE ledger_totals; DROP TABLE ledger_entries;" \
   "DROP TABLE drive_goals; DROP TABLE drives;"

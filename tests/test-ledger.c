@@ -621,6 +621,128 @@ test_migration (GwTestFixture *f,
   g_assert_cmpuint (list->len, ==, 1);
 }
 
+/* The largest single source over periods that cut years at odd months,
+ * span several years, are open at either end or cover all time, checked
+ * against the sum of the entries themselves, corrections included. */
+static void
+test_independence_periods (GwTestFixture *f,
+                           gconstpointer  data)
+{
+  static const char * const donors[] = { "Ana", "Luis", "Fund", "Mei", "Kofi" };
+  static const char * const periods[][2] = {
+    { NULL, NULL }, { NULL, "2028-06" }, { "2028-03", NULL }, { "2027-02", "2029-11" },
+    { "2028-01", "2029-12" }, { "2028-05", "2028-09" }, { "2027-11", "2028-02" },
+    { "2029-12", "2029-12" }, { "2026-01", "2026-12" },
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (77);
+  g_autoptr(GArray) amounts = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) dates = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) who = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GError) error = NULL;
+
+  for (int i = 0; i < 400; i++)
+    {
+      int d = g_rand_int_range (rand, 0, G_N_ELEMENTS (donors));
+      gint64 amount = g_rand_int_range (rand, 1, 1000) * 7 + d;
+      char *date = g_strdup_printf ("%04d-%02d-%02d", g_rand_int_range (rand, 2027, 2030),
+                                    g_rand_int_range (rand, 1, 13), g_rand_int_range (rand, 1, 29));
+      gint64 id = record_money (f->store, date, GW_LEDGER_RECEIVED, amount, "EUR",
+                                GW_SOURCE_INDIVIDUAL, GW_PARTY_OUTSIDE, donors[d], 0);
+
+      /* Every tenth gift is reversed: it no longer counts. */
+      if (i % 10 == 0)
+        {
+          g_assert_cmpint (gw_store_correct_entry (f->store, id, NULL, "Bounced", "Ana", NULL, &error), >, 0);
+          g_assert_no_error (error);
+          amount = 0;
+        }
+      g_array_append_val (amounts, amount);
+      g_array_append_val (who, d);
+      g_ptr_array_add (dates, date);
+    }
+
+  for (guint p = 0; p < G_N_ELEMENTS (periods); p++)
+    {
+      g_autoptr(GwIndependence) ind = gw_store_get_independence (f->store, periods[p][0], periods[p][1], &error);
+      gint64 totals[G_N_ELEMENTS (donors)] = { 0 };
+      gint64 best = 0, received = 0;
+      int best_donor = -1;
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < amounts->len; i++)
+        {
+          const char *date = g_ptr_array_index (dates, i);
+
+          if (periods[p][0] != NULL && strncmp (date, periods[p][0], 7) < 0)
+            continue;
+          if (periods[p][1] != NULL && strncmp (date, periods[p][1], 7) > 0)
+            continue;
+          totals[g_array_index (who, int, i)] += g_array_index (amounts, gint64, i);
+          received += g_array_index (amounts, gint64, i);
+        }
+      for (guint d = 0; d < G_N_ELEMENTS (donors); d++)
+        if (totals[d] > best)
+          {
+            best = totals[d];
+            best_donor = d;
+          }
+
+      if (received == 0)
+        {
+          g_assert_cmpuint (ind->currencies->len, ==, 0);
+          continue;
+        }
+      g_assert_cmpuint (ind->currencies->len, ==, 1);
+      {
+        GwIndependenceCurrency *eur = g_ptr_array_index (ind->currencies, 0);
+
+        g_assert_cmpint (eur->received, ==, received);
+        g_assert_cmpint (eur->largest_amount, ==, best);
+        g_assert_cmpstr (eur->largest_name, ==, donors[best_donor]);
+        g_assert_cmpint (eur->largest_class, ==, GW_SOURCE_INDIVIDUAL);
+      }
+    }
+}
+
+/* A database of version 4 gets the per-year and all-time summaries filled
+ * from the monthly ones, and they stay right as entries are added. */
+static void
+test_migration_party_summaries (GwTestFixture *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *errmsg = NULL;
+  g_autoptr(GwIndependence) ind = NULL;
+  GwIndependenceCurrency *eur;
+
+  record_money (f->store, "2028-03-05", GW_LEDGER_RECEIVED, 3000, "EUR", GW_SOURCE_INDIVIDUAL, GW_PARTY_OUTSIDE, "Ana", 0);
+  record_money (f->store, "2029-07-05", GW_LEDGER_RECEIVED, 2000, "EUR", GW_SOURCE_INDIVIDUAL, GW_PARTY_OUTSIDE, "Ana", 0);
+  record_money (f->store, "2029-08-05", GW_LEDGER_RECEIVED, 4000, "EUR", GW_SOURCE_BUSINESS, GW_PARTY_OUTSIDE, "Shop", 0);
+
+  g_clear_object (&f->store);
+  g_assert_cmpint (gw_test_sql_exec (f->path, GW_TEST_DROP_LEDGER_5 "PRAGMA user_version = 4;", &errmsg), ==, SQLITE_OK);
+  g_assert_null (errmsg);
+  f->store = gw_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gw_store_get_schema_version (f->store), ==, GW_SCHEMA_VERSION);
+  g_assert_cmpint (gw_test_sql_int (f->path, "SELECT sum(amount) FROM party_all_totals WHERE party = 'oana'"), ==, 5000);
+  g_assert_cmpint (gw_test_sql_int (f->path, "SELECT count(*) FROM party_year_totals"), ==, 3);
+
+  ind = gw_store_get_independence (f->store, NULL, NULL, &error);
+  g_assert_no_error (error);
+  eur = g_ptr_array_index (ind->currencies, 0);
+  g_assert_cmpstr (eur->largest_name, ==, "Ana");
+  g_assert_cmpint (eur->largest_amount, ==, 5000);
+
+  record_money (f->store, "2030-01-05", GW_LEDGER_RECEIVED, 1500, "EUR", GW_SOURCE_BUSINESS, GW_PARTY_OUTSIDE, "shop", 0);
+  g_clear_pointer (&ind, gw_independence_free);
+  ind = gw_store_get_independence (f->store, NULL, NULL, &error);
+  eur = g_ptr_array_index (ind->currencies, 0);
+  g_assert_cmpstr (eur->largest_name, ==, "shop");
+  g_assert_cmpint (eur->largest_amount, ==, 5500);
+  g_assert_cmpint (eur->largest_class, ==, GW_SOURCE_BUSINESS);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -636,6 +758,8 @@ main (int argc, char **argv)
   ADD ("report-months", test_report_months);
   ADD ("csv", test_csv);
   ADD ("migration", test_migration);
+  ADD ("independence-periods", test_independence_periods);
+  ADD ("migration-party-summaries", test_migration_party_summaries);
 #undef ADD
   g_test_add_func ("/ledger/money", test_money);
 

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -1062,6 +1063,121 @@ compare_received (gconstpointer a,
   return strcmp (x->currency, y->currency);
 }
 
+/* What each source gave over a period, from the summaries: months from
+ * party_totals at the ragged ends, whole years from party_year_totals in
+ * between, or party_all_totals alone when the period is all time. So a
+ * period adds up at most 22 months and a span of years, never every month
+ * of a long history. Parameters: ?1 currency, ?2–?3 and ?4–?5 month
+ * ranges, ?6–?7 a year range, ?8 whether the period is all time. */
+#define PARTY_ROWS \
+  "SELECT party, party_kind, name, amount FROM party_totals" \
+  " WHERE currency = ?1 AND month BETWEEN ?2 AND ?3" \
+  " UNION ALL SELECT party, party_kind, name, amount FROM party_totals" \
+  " WHERE currency = ?1 AND month BETWEEN ?4 AND ?5" \
+  " UNION ALL SELECT party, party_kind, name, amount FROM party_year_totals" \
+  " WHERE currency = ?1 AND year BETWEEN ?6 AND ?7" \
+  " UNION ALL SELECT party, party_kind, name, amount FROM party_all_totals" \
+  " WHERE currency = ?1 AND ?8"
+
+typedef struct
+{
+  char     head_from[8], head_to[8];   /* months before the first whole year */
+  char     tail_from[8], tail_to[8];   /* months after the last whole year */
+  char     years_from[5], years_to[5];
+  gboolean all_time;
+} PeriodParts;
+
+typedef struct
+{
+  char   *party;
+  char   *name;
+  int     kind;
+  gint64  amount;
+} SourceTotal;
+
+static void
+source_total_free (gpointer data)
+{
+  SourceTotal *total = data;
+
+  g_free (total->party);
+  g_free (total->name);
+  g_free (total);
+}
+
+/* An empty range for BETWEEN: nothing sorts between "9" and "0". */
+static void
+set_empty (char *from,
+           char *to)
+{
+  strcpy (from, "9");
+  strcpy (to, "0");
+}
+
+static void
+period_parts (const char  *from_month,
+              const char  *to_month,
+              PeriodParts *parts)
+{
+  int from_year, from_mon, to_year, to_mon, first_year, last_year;
+
+  memset (parts, 0, sizeof *parts);
+  set_empty (parts->head_from, parts->head_to);
+  set_empty (parts->tail_from, parts->tail_to);
+  set_empty (parts->years_from, parts->years_to);
+
+  if (from_month == NULL && to_month == NULL)
+    {
+      parts->all_time = TRUE;
+      return;
+    }
+
+  /* Months are "YYYY-MM", checked by month_range(). */
+  from_year = from_month ? atoi (from_month) : 0;
+  from_mon = from_month ? atoi (from_month + 5) : 1;
+  to_year = to_month ? atoi (to_month) : 9999;
+  to_mon = to_month ? atoi (to_month + 5) : 12;
+
+  first_year = from_mon == 1 ? from_year : from_year + 1;
+  last_year = to_mon == 12 ? to_year : to_year - 1;
+
+  if (first_year > last_year)
+    {
+      /* No whole year inside: the months themselves (at most 23). */
+      g_snprintf (parts->head_from, sizeof parts->head_from, "%04d-%02d", from_year, from_mon);
+      g_snprintf (parts->head_to, sizeof parts->head_to, "%04d-%02d", to_year, to_mon);
+      return;
+    }
+
+  g_snprintf (parts->years_from, sizeof parts->years_from, "%04d", first_year);
+  g_snprintf (parts->years_to, sizeof parts->years_to, "%04d", last_year);
+  if (from_mon != 1)
+    {
+      g_snprintf (parts->head_from, sizeof parts->head_from, "%04d-%02d", from_year, from_mon);
+      g_snprintf (parts->head_to, sizeof parts->head_to, "%04d-12", from_year);
+    }
+  if (to_mon != 12)
+    {
+      g_snprintf (parts->tail_from, sizeof parts->tail_from, "%04d-01", to_year);
+      g_snprintf (parts->tail_to, sizeof parts->tail_to, "%04d-%02d", to_year, to_mon);
+    }
+}
+
+static void
+bind_period_parts (sqlite3_stmt      *stmt,
+                   const char        *currency,
+                   const PeriodParts *parts)
+{
+  sqlite3_bind_text (stmt, 1, currency, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, parts->head_from, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, parts->head_to, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, parts->tail_from, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, parts->tail_to, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, parts->years_from, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, parts->years_to, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 8, parts->all_time);
+}
+
 GwIndependence *
 gw_store_get_independence (GwStore     *self,
                            const char  *from,
@@ -1074,6 +1190,8 @@ gw_store_get_independence (GwStore     *self,
   const char *lo, *hi;
   sqlite3_stmt *stmt;
   GwIndependenceCurrency *current = NULL;
+  PeriodParts parts;
+  g_autoptr(GHashTable) sources = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, source_total_free);
 
   g_return_val_if_fail (GW_IS_STORE (self), NULL);
 
@@ -1111,6 +1229,8 @@ gw_store_get_independence (GwStore     *self,
     }
   sqlite3_reset (stmt);
 
+  period_parts (result->from, result->to, &parts);
+
   for (guint i = 0; i < result->currencies->len; i++)
     {
       GwIndependenceCurrency *c = g_ptr_array_index (result->currencies, i);
@@ -1119,38 +1239,73 @@ gw_store_get_independence (GwStore     *self,
       for (int s = 0; s < GW_N_SOURCE_CLASSES; s++)
         c->share[s] = c->received > 0 ? (double) c->by_source[s] / c->received : 0.0;
 
-      stmt = _gw_store_prepare (self, "SELECT party, max(party_kind), max(name), sum(amount) AS total"
-                                      " FROM party_totals WHERE currency = ? AND month BETWEEN ? AND ?"
-                                      " GROUP BY party ORDER BY total DESC, party LIMIT 1", error);
+      /* Adding up per source in a hash table is several times quicker
+       * than SQLite's GROUP BY over the same rows, which sorts them. */
+      stmt = _gw_store_prepare (self, PARTY_ROWS, error);
       if (stmt == NULL)
         return NULL;
-      sqlite3_bind_text (stmt, 1, c->currency, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 2, lo, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 3, hi, -1, SQLITE_TRANSIENT);
-      if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int64 (stmt, 3) > 0)
+      bind_period_parts (stmt, c->currency, &parts);
+      g_hash_table_remove_all (sources);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
         {
-          party = col_opt (stmt, 0);
-          c->largest_kind = sqlite3_column_int (stmt, 1);
-          c->largest_name = c->largest_kind == GW_PARTY_ANONYMOUS
-                            ? g_strdup (_("Anonymous gifts, together"))
-                            : col_opt (stmt, 2);
-          c->largest_amount = sqlite3_column_int64 (stmt, 3);
-          c->largest_share = c->received > 0 ? (double) c->largest_amount / c->received : 0.0;
+          const char *key = (const char *) sqlite3_column_text (stmt, 0);
+          const char *name = (const char *) sqlite3_column_text (stmt, 2);
+          SourceTotal *total = g_hash_table_lookup (sources, key);
+
+          if (total == NULL)
+            {
+              total = g_new0 (SourceTotal, 1);
+              total->party = g_strdup (key);
+              g_hash_table_insert (sources, total->party, total);
+            }
+          total->kind = MAX (total->kind, sqlite3_column_int (stmt, 1));
+          if (name != NULL && g_strcmp0 (name, total->name) > 0)
+            {
+              g_free (total->name);
+              total->name = g_strdup (name);
+            }
+          total->amount += sqlite3_column_int64 (stmt, 3);
         }
       sqlite3_reset (stmt);
+
+      {
+        GHashTableIter iter;
+        SourceTotal *total, *best = NULL;
+
+        /* The largest, and on a tie the first by key, as ORDER BY would. */
+        g_hash_table_iter_init (&iter, sources);
+        while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &total))
+          if (total->amount > 0 &&
+              (best == NULL || total->amount > best->amount ||
+               (total->amount == best->amount && strcmp (total->party, best->party) < 0)))
+            best = total;
+
+        if (best != NULL)
+          {
+            party = g_strdup (best->party);
+            c->largest_kind = best->kind;
+            c->largest_name = c->largest_kind == GW_PARTY_ANONYMOUS
+                              ? g_strdup (_("Anonymous gifts, together"))
+                              : g_strdup (best->name);
+            c->largest_amount = best->amount;
+            c->largest_share = c->received > 0 ? (double) c->largest_amount / c->received : 0.0;
+          }
+      }
 
       if (party == NULL)
         continue;
 
+      /* One source's months, through party_totals_by_party. */
       stmt = _gw_store_prepare (self, "SELECT source_class, sum(amount) AS total FROM party_totals"
-                                      " WHERE currency = ? AND month BETWEEN ? AND ? AND party = ?"
+                                      " INDEXED BY party_totals_by_party"
+                                      " WHERE currency = ? AND party = ? AND month BETWEEN ? AND ?"
                                       " GROUP BY source_class ORDER BY total DESC LIMIT 1", error);
       if (stmt == NULL)
         return NULL;
       sqlite3_bind_text (stmt, 1, c->currency, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 2, lo, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 3, hi, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 4, party, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, party, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, lo, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 4, hi, -1, SQLITE_TRANSIENT);
       if (sqlite3_step (stmt) == SQLITE_ROW)
         c->largest_class = sqlite3_column_int (stmt, 0);
       sqlite3_reset (stmt);

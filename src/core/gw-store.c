@@ -671,6 +671,61 @@ static const char * const migrations[] = {
   "  WHERE NEW.drive_id IS NOT NULL"
   "  ON CONFLICT DO UPDATE SET amount = amount + excluded.amount, n = n + 1;"
   "END;",
+
+  /* 4 → 5: what each source gave per year and over all time, beside the
+   * months of party_totals, so that finding the largest single source over
+   * a long period adds up a few years' rows instead of every month's. Kept
+   * by the same kind of AFTER INSERT trigger, so it stays right for the
+   * same reason: entries never change. These leave out the source class;
+   * the largest source's class is found afterwards from its own months,
+   * through party_totals_by_party. A source's name is the one last
+   * recorded (in the backfill, the one of its latest month). */
+  "CREATE TABLE party_year_totals ("
+  "  currency TEXT NOT NULL,"
+  "  year TEXT NOT NULL,"
+  "  party TEXT NOT NULL,"
+  "  party_kind INTEGER NOT NULL,"
+  "  name TEXT,"
+  "  amount INTEGER NOT NULL,"
+  "  PRIMARY KEY (currency, year, party)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE party_all_totals ("
+  "  currency TEXT NOT NULL,"
+  "  party TEXT NOT NULL,"
+  "  party_kind INTEGER NOT NULL,"
+  "  name TEXT,"
+  "  amount INTEGER NOT NULL,"
+  "  PRIMARY KEY (currency, party)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX party_totals_by_party ON party_totals (currency, party, month);"
+  /* With a single max() in the query, SQLite takes the bare column name
+   * from the row holding the latest month. */
+  "INSERT INTO party_year_totals (currency, year, party, party_kind, name, amount)"
+  " SELECT currency, year, party, party_kind, name, amount FROM ("
+  "   SELECT currency, substr(month, 1, 4) AS year, party, party_kind, name,"
+  "          sum(amount) AS amount, max(month)"
+  "   FROM party_totals GROUP BY currency, substr(month, 1, 4), party);"
+  "INSERT INTO party_all_totals (currency, party, party_kind, name, amount)"
+  " SELECT currency, party, party_kind, name, amount FROM ("
+  "   SELECT currency, party, party_kind, name, sum(amount) AS amount, max(month)"
+  "   FROM party_totals GROUP BY currency, party);"
+  "CREATE TRIGGER ledger_totals_parties AFTER INSERT ON ledger_entries"
+  " WHEN NEW.kind = 0 AND NEW.direction = 0 BEGIN"
+  "  INSERT INTO party_year_totals (currency, year, party, party_kind, name, amount)"
+  "  VALUES (NEW.currency, substr(NEW.date, 1, 4),"
+  "          CASE NEW.party_kind WHEN 1 THEN 'm' || NEW.member_id"
+  "                              WHEN 2 THEN 'o' || lower(NEW.party_name) ELSE 'a' END,"
+  "          NEW.party_kind, NEW.party_name,"
+  "          CASE WHEN NEW.corrects_id IS NULL THEN NEW.amount ELSE -NEW.amount END)"
+  "  ON CONFLICT DO UPDATE SET amount = amount + excluded.amount, name = excluded.name;"
+  "  INSERT INTO party_all_totals (currency, party, party_kind, name, amount)"
+  "  VALUES (NEW.currency,"
+  "          CASE NEW.party_kind WHEN 1 THEN 'm' || NEW.member_id"
+  "                              WHEN 2 THEN 'o' || lower(NEW.party_name) ELSE 'a' END,"
+  "          NEW.party_kind, NEW.party_name,"
+  "          CASE WHEN NEW.corrects_id IS NULL THEN NEW.amount ELSE -NEW.amount END)"
+  "  ON CONFLICT DO UPDATE SET amount = amount + excluded.amount, name = excluded.name;"
+  "END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GW_SCHEMA_VERSION);
