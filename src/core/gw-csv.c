@@ -218,7 +218,7 @@ gw_csv_parse (const char  *data,
   ReadState state = { 0 };
   gsize text_length = 0;
   gsize start = 0;
-  int status;
+  gboolean unclosed;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
@@ -242,8 +242,9 @@ gw_csv_parse (const char  *data,
 
   /* CSV_REPALL_NL makes every line end outside quotes report the end of a
    * row, which tells a blank line from one that opens a quoted cell (see
-   * below); CSV_STRICT_FINI reports a quote never closed. */
-  if (csv_init (&parser, CSV_REPALL_NL | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
+   * below). Not CSV_STRICT: a stray quote inside a cell (5'10" tall) is
+   * read as itself, as spreadsheets do. */
+  if (csv_init (&parser, CSV_REPALL_NL | CSV_APPEND_NULL) != 0)
     g_error ("Out of memory");
   csv_set_delim (&parser, (unsigned char) table->delimiter);
   csv_set_space_func (&parser, is_space);
@@ -288,11 +289,16 @@ gw_csv_parse (const char  *data,
       start = end;
     }
 
-  status = csv_fini (&parser, field_cb, row_cb, &state);
+  /* A line end after the last line closes a last row that had none, and
+   * is only taken into a cell when a quote was left open. */
+  state.row_ended = FALSE;
+  csv_parse (&parser, "\n", 1, field_cb, row_cb, &state);
+  unclosed = !state.row_ended;
+  csv_fini (&parser, field_cb, row_cb, &state);
   csv_free (&parser);
   g_ptr_array_unref (state.cells);
 
-  if (status != 0)
+  if (unclosed)
     {
       g_set_error (error, GW_CSV_ERROR, GW_CSV_ERROR_SYNTAX,
                    _("The row starting on line %u has a quotation mark that is never closed."),

@@ -534,8 +534,7 @@ gw_store_find_duplicates (GwStore  *self,
   if (name[0] == '\0')
     return found;
 
-  /* Short names are allowed one slip, longer ones two. */
-  max_distance = g_utf8_strlen (name, -1) <= 6 ? 1 : 2;
+  max_distance = gw_text_name_slips (name);
 
   stmt = _gw_store_prepare (self, "SELECT id, sort_key FROM members WHERE deleted = 0 AND id != ?", NULL);
   if (stmt == NULL)

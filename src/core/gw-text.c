@@ -150,6 +150,20 @@ gw_text_distance (const char *a,
 }
 
 /**
+ * gw_text_name_slips:
+ * @folded: a name as gw_text_fold() returns it
+ *
+ * How far (in gw_text_distance()) another folded name may be from @folded
+ * and still probably be the same person's, a typo or a missing accent
+ * away: short names are allowed one slip, longer ones two.
+ */
+guint
+gw_text_name_slips (const char *folded)
+{
+  return g_utf8_strlen (folded ? folded : "", -1) <= 6 ? 1 : 2;
+}
+
+/**
  * gw_text_fts_query:
  *
  * Turns what a person typed into an FTS5 query where every word is a

@@ -10,6 +10,7 @@ char  *gw_text_phone_digits    (const char *phone);
 guint  gw_text_distance        (const char *a,
                                 const char *b,
                                 guint       max);
+guint  gw_text_name_slips      (const char *folded);
 char  *gw_text_fts_query       (const char *search);
 char  *gw_text_uuid            (void);
 guint  gw_text_count_words     (const char *text);
