@@ -1,0 +1,387 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gw-date.h"
+#include "gw-exchange.h"
+#include "gw-export-dialog.h"
+#include "gw-window.h"
+
+/* Sharing with another chapter: the person picks the areas and how much of
+ * them leaves the machine, then where the file goes. The export reads on a
+ * second, read-only connection in a worker thread, so the window stays
+ * responsive and the main connection is never used from two threads. */
+
+struct _GwExportDialog
+{
+  AdwWindow         parent_instance;
+
+  GwStore          *store;
+  GCancellable     *cancellable;
+  GTask            *task;              /* while exporting */
+  guint             progress_source;
+  gboolean          close_requested;
+
+  GtkButton        *cancel_button;
+  GtkButton        *export_button;
+  GtkStack         *stack;
+  GtkCheckButton   *members_check;
+  GtkCheckButton   *meetings_check;
+  GtkCheckButton   *notebook_check;
+  GtkCheckButton   *ledger_check;
+  GtkCheckButton   *counts_check;
+  GtkCheckButton   *no_contact_check;
+  GtkCheckButton   *full_check;
+  GtkProgressBar   *progress_bar;
+  AdwStatusPage    *error_page;
+};
+
+G_DEFINE_FINAL_TYPE (GwExportDialog, gw_export_dialog, ADW_TYPE_WINDOW)
+
+typedef struct
+{
+  GwStore           *reader;
+  char              *path;
+  GwExchangeAreas    areas;
+  GwExchangePrivacy  privacy;
+  int                permille;   /* written by the worker, read by the main loop */
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_clear_object (&job->reader);
+  g_free (job->path);
+  g_free (job);
+}
+
+static GwExchangeAreas
+get_areas (GwExportDialog *self)
+{
+  GwExchangeAreas areas = 0;
+
+  if (gtk_check_button_get_active (self->members_check))
+    areas |= GW_AREA_MEMBERS;
+  if (gtk_check_button_get_active (self->meetings_check))
+    areas |= GW_AREA_MEETINGS;
+  if (gtk_check_button_get_active (self->notebook_check))
+    areas |= GW_AREA_NOTEBOOK;
+  if (gtk_check_button_get_active (self->ledger_check))
+    areas |= GW_AREA_LEDGER;
+
+  return areas;
+}
+
+static GwExchangePrivacy
+get_privacy (GwExportDialog *self)
+{
+  if (gtk_check_button_get_active (self->full_check))
+    return GW_PRIVACY_FULL;
+  if (gtk_check_button_get_active (self->counts_check))
+    return GW_PRIVACY_COUNTS;
+  return GW_PRIVACY_NO_CONTACT;
+}
+
+static void
+update_export_button (GwExportDialog *self)
+{
+  const char *page = gtk_stack_get_visible_child_name (self->stack);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->export_button), g_strcmp0 (page, "choose") == 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), get_areas (self) != 0);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->export_button),
+                               get_areas (self) != 0 ? NULL : _("Choose at least one area to share"));
+}
+
+static void
+show_page (GwExportDialog *self,
+           const char     *name)
+{
+  gtk_stack_set_visible_child_name (self->stack, name);
+  update_export_button (self);
+}
+
+static void
+progress_func (double   fraction,
+               gpointer user_data)
+{
+  ExportJob *job = user_data;
+
+  g_atomic_int_set (&job->permille, (int) (CLAMP (fraction, 0.0, 1.0) * 1000));
+}
+
+static gboolean
+update_progress_cb (gpointer user_data)
+{
+  GwExportDialog *self = user_data;
+  ExportJob *job;
+
+  if (self->task == NULL)
+    return G_SOURCE_CONTINUE;
+
+  job = g_task_get_task_data (self->task);
+  gtk_progress_bar_set_fraction (self->progress_bar, g_atomic_int_get (&job->permille) / 1000.0);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+export_in_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  GError *error = NULL;
+
+  if (gw_exchange_export (job->reader, job->path, job->areas, job->privacy,
+                          progress_func, job, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+export_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GwExportDialog *self = GW_EXPORT_DIALOG (object);
+  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+  g_clear_object (&self->task);
+  g_clear_object (&self->cancellable);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (self->close_requested || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          if (self->close_requested)
+            gtk_window_destroy (GTK_WINDOW (self));
+          else
+            show_page (self, "choose");
+          return;
+        }
+
+      adw_status_page_set_description (self->error_page, error->message);
+      show_page (self, "error");
+      return;
+    }
+
+  if (GW_IS_WINDOW (parent))
+    {
+      g_autofree char *name = g_path_get_basename (job->path);
+      /* Translators: %s is the name of the file written. */
+      g_autofree char *title = g_strdup_printf (_("Exported to “%s”"), name);
+
+      gw_window_add_toast (GW_WINDOW (parent), adw_toast_new (title));
+    }
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+start_export (GwExportDialog *self,
+              const char     *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GwStore) reader = NULL;
+  ExportJob *job;
+
+  reader = gw_store_open_reader (self->store, &error);
+  if (reader == NULL)
+    {
+      adw_status_page_set_description (self->error_page, error->message);
+      show_page (self, "error");
+      return;
+    }
+
+  job = g_new0 (ExportJob, 1);
+  job->reader = g_steal_pointer (&reader);
+  job->path = g_strdup (path);
+  job->areas = get_areas (self);
+  job->privacy = get_privacy (self);
+
+  self->cancellable = g_cancellable_new ();
+  self->task = g_task_new (self, self->cancellable, export_done_cb, NULL);
+  g_task_set_source_tag (self->task, start_export);
+  g_task_set_task_data (self->task, job, (GDestroyNotify) export_job_free);
+
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  show_page (self, "progress");
+  self->progress_source = g_timeout_add (100, update_progress_cb, self);
+  g_task_run_in_thread (self->task, export_in_thread);
+}
+
+static void
+chooser_response_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     GwExportDialog  *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_object_unref (chooser);
+
+  if (file == NULL)
+    return;
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      adw_status_page_set_description (self->error_page,
+                                       _("That place cannot be written to directly. Choose a folder on this computer."));
+      show_page (self, "error");
+      return;
+    }
+
+  start_export (self, path);
+}
+
+static void
+export_clicked_cb (GwExportDialog *self)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *today = gw_date_today ();
+  g_autofree char *name = NULL;
+
+  if (get_areas (self) == 0 || self->task != NULL)
+    return;
+
+  if (get_privacy (self) == GW_PRIVACY_COUNTS)
+    /* Translators: the file name of a counts-only export; %s is today's date. */
+    name = g_strdup_printf (_("groundwork-summary-%s.json"), today);
+  else
+    /* Translators: the file name of an export; %s is today's date. */
+    name = g_strdup_printf (_("groundwork-%s.json"), today);
+
+  chooser = gtk_file_chooser_native_new (_("Export for Another Chapter"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("Groundwork exchange files"));
+  gtk_file_filter_add_pattern (filter, "*.json");
+  gtk_file_filter_add_mime_type (filter, "application/json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+cancel_clicked_cb (GwExportDialog *self)
+{
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  else
+    gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+back_clicked_cb (GwExportDialog *self)
+{
+  show_page (self, "choose");
+}
+
+static gboolean
+gw_export_dialog_close_request (GtkWindow *window)
+{
+  GwExportDialog *self = GW_EXPORT_DIALOG (window);
+
+  /* The worker is stopped first; the dialog goes when it has (no file is
+   * left half written: the core removes its temporary file). */
+  if (self->task != NULL)
+    {
+      self->close_requested = TRUE;
+      g_cancellable_cancel (self->cancellable);
+      gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+      return TRUE;
+    }
+
+  return GTK_WINDOW_CLASS (gw_export_dialog_parent_class)->close_request (window);
+}
+
+static void
+gw_export_dialog_dispose (GObject *object)
+{
+  GwExportDialog *self = GW_EXPORT_DIALOG (object);
+
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), GW_TYPE_EXPORT_DIALOG);
+
+  G_OBJECT_CLASS (gw_export_dialog_parent_class)->dispose (object);
+}
+
+static void
+gw_export_dialog_finalize (GObject *object)
+{
+  GwExportDialog *self = GW_EXPORT_DIALOG (object);
+
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (gw_export_dialog_parent_class)->finalize (object);
+}
+
+static void
+gw_export_dialog_class_init (GwExportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = gw_export_dialog_dispose;
+  object_class->finalize = gw_export_dialog_finalize;
+  window_class->close_request = gw_export_dialog_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/groundwork/Groundwork/gw-export-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, GwExportDialog, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, GwExportDialog, export_button);
+  gtk_widget_class_bind_template_child (widget_class, GwExportDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, GwExportDialog, members_check);
+  gtk_widget_class_bind_template_child (widget_class, GwExportDialog, meetings_check);
+  gtk_widget_class_bind_template_child (widget_class, GwExportDialog, notebook_check);
+  gtk_widget_class_bind_template_child (widget_class, GwExportDialog, ledger_check);
+  gtk_widget_class_bind_template_child (widget_class, GwExportDialog, counts_check);
+  gtk_widget_class_bind_template_child (widget_class, GwExportDialog, no_contact_check);
+  gtk_widget_class_bind_template_child (widget_class, GwExportDialog, full_check);
+  gtk_widget_class_bind_template_child (widget_class, GwExportDialog, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, GwExportDialog, error_page);
+  gtk_widget_class_bind_template_callback (widget_class, update_export_button);
+  gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+gw_export_dialog_init (GwExportDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  update_export_button (self);
+}
+
+/**
+ * gw_export_dialog_new:
+ *
+ * Returns: (transfer floating): a dialog that writes what the person
+ *   chooses of @store to a file for another chapter.
+ */
+GwExportDialog *
+gw_export_dialog_new (GtkWindow *parent,
+                      GwStore   *store)
+{
+  GwExportDialog *self;
+
+  g_return_val_if_fail (GW_IS_STORE (store), NULL);
+
+  self = g_object_new (GW_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
+  self->store = g_object_ref (store);
+
+  return self;
+}
