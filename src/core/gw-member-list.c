@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "gw-member-list.h"
+#include "gw-member-list-private.h"
 #include "gw-store-members.h"
 #include "gw-store-private.h"
 #include "gw-text.h"
@@ -536,4 +536,19 @@ gw_member_list_refresh (GwMemberList *self)
   g_hash_table_remove_all (self->cache);
   self->total = gw_store_count_members (self->store);
   update (self, TRUE, 0);
+}
+
+/**
+ * _gw_member_list_get_ids:
+ *
+ * For writing the list out as it is shown (gw_member_list_export_csv()).
+ *
+ * Returns: (transfer none) (element-type gint64): the ids of the people
+ *   shown, in order, after the filters, the search and the sort.
+ */
+GArray *
+_gw_member_list_get_ids (GwMemberList *self)
+{
+  g_return_val_if_fail (GW_IS_MEMBER_LIST (self), NULL);
+  return self->ids;
 }
