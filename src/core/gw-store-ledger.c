@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "gw-csv.h"
 #include "gw-date.h"
 #include "gw-store-ledger.h"
 #include "gw-store-private.h"
@@ -1527,57 +1528,13 @@ gw_store_report_sources (GwStore    *self,
 /* CSV */
 
 static void
-csv_text (GString    *out,
-          const char *text)
-{
-  gboolean quote;
-
-  if (out->len > 0 && out->str[out->len - 1] != '\n')
-    g_string_append_c (out, ',');
-  if (text == NULL || *text == '\0')
-    return;
-
-  quote = strpbrk (text, ",\"\r\n") != NULL;
-  if (quote)
-    g_string_append_c (out, '"');
-  /* A cell a spreadsheet would read as a formula is made text. */
-  if (strchr ("=+-@\t\r", text[0]) != NULL)
-    g_string_append_c (out, '\'');
-  for (const char *p = text; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  if (quote)
-    g_string_append_c (out, '"');
-}
-
-/* Numbers are written by us, never escaped. */
-static void
-csv_number (GString    *out,
-            const char *number)
-{
-  if (out->len > 0 && out->str[out->len - 1] != '\n')
-    g_string_append_c (out, ',');
-  if (number != NULL)
-    g_string_append (out, number);
-}
-
-static void
 csv_int (GString *out,
          gint64   value,
          gboolean present)
 {
   g_autofree char *text = present ? g_strdup_printf ("%" G_GINT64_FORMAT, value) : NULL;
 
-  csv_number (out, text);
-}
-
-static void
-csv_end (GString *out)
-{
-  g_string_append (out, "\r\n");
+  gw_csv_append_number (out, text);
 }
 
 gboolean
@@ -1625,7 +1582,7 @@ gw_ledger_export_csv (GwStore              *self,
         g_string_append_c (out, ',');
       g_string_append (out, header[i]);
     }
-  csv_end (out);
+  gw_csv_end_row (out);
 
   filter_bind (stmt, filter);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -1643,30 +1600,30 @@ gw_ledger_export_csv (GwStore              *self,
 
       /* The first cell begins the line: no comma before it. */
       g_string_append_printf (out, "%" G_GINT64_FORMAT, e->id);
-      csv_text (out, e->uuid);
-      csv_text (out, e->date);
-      csv_text (out, gw_ledger_direction_to_string (e->direction));
-      csv_text (out, e->kind == GW_LEDGER_GOODS ? "goods" : "money");
-      csv_number (out, amount);
-      csv_text (out, e->currency);
-      csv_text (out, e->item);
+      gw_csv_append_cell (out, e->uuid);
+      gw_csv_append_cell (out, e->date);
+      gw_csv_append_cell (out, gw_ledger_direction_to_string (e->direction));
+      gw_csv_append_cell (out, e->kind == GW_LEDGER_GOODS ? "goods" : "money");
+      gw_csv_append_number (out, amount);
+      gw_csv_append_cell (out, e->currency);
+      gw_csv_append_cell (out, e->item);
       csv_int (out, sign * e->quantity, e->kind == GW_LEDGER_GOODS);
-      csv_text (out, e->unit);
-      csv_number (out, value);
-      csv_text (out, e->value_currency);
-      csv_text (out, party_kinds[CLAMP (e->party_kind, 0, 2)]);
-      csv_text (out, e->party_name);
+      gw_csv_append_cell (out, e->unit);
+      gw_csv_append_number (out, value);
+      gw_csv_append_cell (out, e->value_currency);
+      gw_csv_append_cell (out, party_kinds[CLAMP (e->party_kind, 0, 2)]);
+      gw_csv_append_cell (out, e->party_name);
       csv_int (out, e->member_id, e->member_id != 0);
-      csv_text (out, gw_source_class_to_string (e->source_class));
-      csv_text (out, drive);
-      csv_text (out, e->need_category);
+      gw_csv_append_cell (out, gw_source_class_to_string (e->source_class));
+      gw_csv_append_cell (out, drive);
+      gw_csv_append_cell (out, e->need_category);
       csv_int (out, e->households, e->households != 0);
-      csv_text (out, e->memo);
-      csv_text (out, e->recorded_by);
+      gw_csv_append_cell (out, e->memo);
+      gw_csv_append_cell (out, e->recorded_by);
       csv_int (out, e->corrects_id, e->corrects_id != 0);
       csv_int (out, e->replaces_id, e->replaces_id != 0);
-      csv_text (out, e->created);
-      csv_end (out);
+      gw_csv_append_cell (out, e->created);
+      gw_csv_end_row (out);
 
       if (out->len > 60000)
         {
