@@ -251,6 +251,399 @@ test_round_trip (void)
   assert_row (table, 0, 1, "Ana \"la\" Pérez", "line\nbreak", " spaced ", "a;b", "x", NULL);
 }
 
+/* Importing people. */
+
+static void
+noop_progress (double   fraction,
+               gpointer user_data)
+{
+}
+
+static GwCsvImport *
+checked_import (GwStore    *store,
+                const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  GwCsvImport *import = gw_csv_import_new (store, parse_text (text));
+
+  gw_csv_import_check (import, noop_progress, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return import;
+}
+
+static void
+test_guess_headings (void)
+{
+  static const struct { const char *heading; GwCsvField field; } cases[] = {
+    { "First name", GW_CSV_FIELD_FIRST_NAME },
+    { "Given name", GW_CSV_FIELD_FIRST_NAME },
+    { "LAST NAME", GW_CSV_FIELD_LAST_NAME },
+    { "Surname", GW_CSV_FIELD_LAST_NAME },
+    { "Family name", GW_CSV_FIELD_LAST_NAME },
+    { "Name", GW_CSV_FIELD_FULL_NAME },
+    { "Full name:", GW_CSV_FIELD_FULL_NAME },
+    { "Phone", GW_CSV_FIELD_PHONE },
+    { "Mobile", GW_CSV_FIELD_PHONE },
+    { "Cell", GW_CSV_FIELD_PHONE },
+    { "Telephone", GW_CSV_FIELD_PHONE },
+    { "E-mail", GW_CSV_FIELD_EMAIL },
+    { " email ", GW_CSV_FIELD_EMAIL },
+    { "Address", GW_CSV_FIELD_NEIGHBOURHOOD },
+    { "Neighbourhood", GW_CSV_FIELD_NEIGHBOURHOOD },
+    { "Languages", GW_CSV_FIELD_LANGUAGES },
+    { "Notes", GW_CSV_FIELD_NOTES },
+    { "Tags", GW_CSV_FIELD_TAGS },
+    { "Joined", GW_CSV_FIELD_JOINED },
+    { "Pronouns", GW_CSV_FIELD_PRONOUNS },
+    { "Nombre", GW_CSV_FIELD_FULL_NAME },
+    { "Apellido(s)", GW_CSV_FIELD_LAST_NAME },
+    { "Apellidos", GW_CSV_FIELD_LAST_NAME },
+    { "Teléfono", GW_CSV_FIELD_PHONE },
+    { "TELEFONO", GW_CSV_FIELD_PHONE },
+    { "Celular", GW_CSV_FIELD_PHONE },
+    { "Móvil", GW_CSV_FIELD_PHONE },
+    { "Correo", GW_CSV_FIELD_EMAIL },
+    { "Correo electrónico", GW_CSV_FIELD_EMAIL },
+    { "Barrio", GW_CSV_FIELD_NEIGHBOURHOOD },
+    { "Idiomas", GW_CSV_FIELD_LANGUAGES },
+    { "Notas", GW_CSV_FIELD_NOTES },
+    { "Etiquetas", GW_CSV_FIELD_TAGS },
+    { "Fecha de ingreso", GW_CSV_FIELD_JOINED },
+    { "Favourite colour", GW_CSV_FIELD_IGNORE },
+    { "", GW_CSV_FIELD_IGNORE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("heading “%s”", cases[i].heading);
+      g_assert_cmpint (gw_csv_guess_field (cases[i].heading), ==, cases[i].field);
+    }
+}
+
+static void
+test_first_and_last_joined (GwTestFixture *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GwCsvImport) import = checked_import (f->store,
+                                                  "Nombre;Apellido(s);Teléfono;Idiomas;Fecha de ingreso\n"
+                                                  "Ana;Pérez Soto;555 010 1234;Español, English;2024-03-05\n");
+  GwCsvRow *row;
+
+  g_assert_true (gw_csv_import_get_has_header (import));
+  g_assert_cmpuint (gw_csv_import_get_n_columns (import), ==, 5);
+  g_assert_cmpstr (gw_csv_import_get_heading (import, 1), ==, "Apellido(s)");
+  /* "Nombre" beside a column of last names is the first name. */
+  g_assert_cmpint (gw_csv_import_get_field (import, 0), ==, GW_CSV_FIELD_FIRST_NAME);
+  g_assert_cmpint (gw_csv_import_get_field (import, 1), ==, GW_CSV_FIELD_LAST_NAME);
+  g_assert_cmpint (gw_csv_import_get_field (import, 4), ==, GW_CSV_FIELD_JOINED);
+
+  g_assert_cmpuint (gw_csv_import_get_n_rows (import), ==, 1);
+  row = gw_csv_import_get_row (import, 0);
+  g_assert_cmpuint (row->line, ==, 2);
+  g_assert_null (row->problem);
+  g_assert_cmpint (row->action, ==, GW_CSV_ROW_ADD);
+  g_assert_cmpstr (gw_member_get_full_name (row->draft), ==, "Ana Pérez Soto");
+  g_assert_cmpstr (gw_member_get_phone (row->draft), ==, "555 010 1234");
+  g_assert_cmpstr (gw_member_get_joined (row->draft), ==, "2024-03-05");
+  g_assert_cmpuint (g_strv_length ((char **) gw_member_get_languages (row->draft)), ==, 2);
+}
+
+static void
+test_no_header_and_no_name (GwTestFixture *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GwCsvImport) import = gw_csv_import_new (f->store, parse_text ("Ana,555 0101\nLuis,555 0102\n"));
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (gw_csv_import_get_has_header (import));
+  g_assert_cmpstr (gw_csv_import_get_heading (import, 1), ==, "Column 2");
+  g_assert_false (gw_csv_import_check (import, NULL, NULL, NULL, &error));
+  g_assert_error (error, GW_CSV_ERROR, GW_CSV_ERROR_NO_NAME);
+  g_clear_error (&error);
+
+  gw_csv_import_set_field (import, 0, GW_CSV_FIELD_FULL_NAME);
+  gw_csv_import_set_field (import, 1, GW_CSV_FIELD_PHONE);
+  gw_csv_import_check (import, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gw_csv_import_get_n_rows (import), ==, 2);
+  g_assert_cmpstr (gw_member_get_full_name (gw_csv_import_get_row (import, 0)->draft), ==, "Ana");
+}
+
+static void
+test_impossible_date (GwTestFixture *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GwCsvImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  GwCsvRow *row;
+  guint added = 99, merged = 99;
+
+  gw_test_add (f->store, "Already Here");
+  import = checked_import (f->store,
+                           "Name,Joined\n"
+                           "Good Row,2024-01-10\n"
+                           "Bad Date,2024-02-30\n"
+                           ",2024-01-01\n");
+
+  g_assert_cmpuint (gw_csv_import_get_n_rows (import), ==, 3);
+  row = gw_csv_import_get_row (import, 1);
+  g_assert_nonnull (row->problem);
+  g_assert_nonnull (strstr (row->problem, "2024-02-30"));
+  g_assert_cmpint (row->action, ==, GW_CSV_ROW_SKIP);
+  row = gw_csv_import_get_row (import, 2);
+  g_assert_nonnull (row->problem);
+  g_assert_cmpuint (row->line, ==, 4);
+
+  /* Asked to add it anyway, the import refuses and changes nothing. */
+  gw_csv_import_set_action (import, 1, GW_CSV_ROW_ADD);
+  g_assert_false (gw_csv_import_apply (import, "Secretary", NULL, NULL, NULL, &added, &merged, &error));
+  g_assert_error (error, GW_STORE_ERROR, GW_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Line 3"));
+  g_assert_cmpuint (added, ==, 0);
+  g_assert_cmpuint (merged, ==, 0);
+  g_assert_cmpuint (gw_store_count_members (f->store), ==, 1);
+  g_assert_cmpint (gw_test_sql_int (f->path, "SELECT count(*) FROM members"), ==, 1);
+  g_clear_error (&error);
+
+  /* Left out, the rest goes in. */
+  gw_csv_import_set_action (import, 1, GW_CSV_ROW_SKIP);
+  g_assert_true (gw_csv_import_apply (import, "Secretary", NULL, NULL, NULL, &added, &merged, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, ==, 1);
+  g_assert_cmpuint (gw_store_count_members (f->store), ==, 2);
+}
+
+static void
+test_duplicates (GwTestFixture *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GwCsvImport) import = NULL;
+  gint64 maria, luis, rosa;
+  GwCsvRow *row;
+
+  maria = gw_test_add_person (f->store, "María González", "555-010-2030", NULL);
+  luis = gw_test_add_person (f->store, "Luis Ortega", NULL, "luis@example.org");
+  rosa = gw_test_add (f->store, "Rosa Jiménez");
+
+  import = checked_import (f->store,
+                           "Name,Phone,Email\n"
+                           "M. Gonzalez,(555) 010 2030,\n"           /* 2: same phone */
+                           "L. O.,,LUIS@example.org\n"               /* 3: same email */
+                           "rosa jimenes,,\n"                        /* 4: a slip away */
+                           "Tomás Reyes,,tomas@example.org\n"        /* 5: new */
+                           "Someone Else,,\n"                        /* 6: new */
+                           "Tomas Reyes,,\n"                         /* 7: same as line 5 */
+                           "T. R.,,TOMAS@example.org\n");            /* 8: same as line 5 */
+
+  g_assert_cmpuint (gw_csv_import_get_n_rows (import), ==, 7);
+
+  row = gw_csv_import_get_row (import, 0);
+  g_assert_cmpint (row->duplicate_id, ==, maria);
+  g_assert_cmpstr (row->duplicate_name, ==, "María González");
+  g_assert_cmpstr (row->duplicate_reason, ==, "Same phone");
+  g_assert_cmpint (row->action, ==, GW_CSV_ROW_SKIP);
+
+  row = gw_csv_import_get_row (import, 1);
+  g_assert_cmpint (row->duplicate_id, ==, luis);
+  g_assert_cmpstr (row->duplicate_reason, ==, "Same email");
+
+  row = gw_csv_import_get_row (import, 2);
+  g_assert_cmpint (row->duplicate_id, ==, rosa);
+  g_assert_cmpstr (row->duplicate_reason, ==, "Similar name");
+
+  row = gw_csv_import_get_row (import, 3);
+  g_assert_cmpint (row->duplicate_id, ==, 0);
+  g_assert_null (row->duplicate_reason);
+  g_assert_cmpint (row->action, ==, GW_CSV_ROW_ADD);
+
+  row = gw_csv_import_get_row (import, 4);
+  g_assert_null (row->duplicate_reason);
+
+  row = gw_csv_import_get_row (import, 5);
+  g_assert_cmpint (row->duplicate_id, ==, 0);
+  g_assert_cmpstr (row->duplicate_name, ==, "Tomás Reyes");
+  g_assert_cmpstr (row->duplicate_reason, ==, "Same as line 5");
+  g_assert_cmpint (row->action, ==, GW_CSV_ROW_SKIP);
+
+  row = gw_csv_import_get_row (import, 6);
+  g_assert_cmpstr (row->duplicate_reason, ==, "Same as line 5");
+}
+
+static void
+test_skip_merge_add (GwTestFixture *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GwCsvImport) import = NULL;
+  g_autoptr(GwMember) maria = NULL;
+  g_autoptr(GwMember) luis = NULL;
+  g_autoptr(GwMember) tomas = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 maria_id, luis_id, tomas_id;
+  guint added = 0, merged = 0;
+
+  maria_id = gw_test_add_person (f->store, "María González", "555-010-2030", NULL);
+  luis_id = gw_test_add_person (f->store, "Luis Ortega", "555-010-9999", "luis@example.org");
+
+  import = checked_import (f->store,
+                           "Name,Phone,Email,Tags,Notes\n"
+                           "Maria G,5550102030,maria@example.org,tenant,New note\n"  /* merge */
+                           "Luis O,555 010 9999,other@example.org,,\n"               /* skip */
+                           "Tomás Reyes,,,\"tenant, driver\",\n"                     /* add */
+                           "Tomas Reyes,555 777 8888,,cook,\n");                     /* merge into line 4 */
+
+  gw_csv_import_set_action (import, 0, GW_CSV_ROW_MERGE);
+  g_assert_cmpint (gw_csv_import_get_row (import, 1)->action, ==, GW_CSV_ROW_SKIP);
+  g_assert_cmpint (gw_csv_import_get_row (import, 2)->action, ==, GW_CSV_ROW_ADD);
+  gw_csv_import_set_action (import, 3, GW_CSV_ROW_MERGE);
+
+  g_assert_true (gw_csv_import_apply (import, "Secretary", noop_progress, NULL, NULL,
+                                      &added, &merged, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, ==, 1);
+  g_assert_cmpuint (merged, ==, 2);
+  g_assert_cmpuint (gw_store_count_members (f->store), ==, 3);
+
+  /* A merge fills what was empty and keeps what was there. */
+  maria = gw_test_load (f->store, maria_id);
+  g_assert_cmpstr (gw_member_get_full_name (maria), ==, "María González");
+  g_assert_cmpstr (gw_member_get_phone (maria), ==, "555-010-2030");
+  g_assert_cmpstr (gw_member_get_email (maria), ==, "maria@example.org");
+  g_assert_cmpstr (gw_member_get_notes (maria), ==, "New note");
+  g_assert_cmpstr (gw_member_get_tags (maria)[0], ==, "tenant");
+
+  /* A skipped row changes nothing. */
+  luis = gw_test_load (f->store, luis_id);
+  g_assert_cmpstr (gw_member_get_email (luis), ==, "luis@example.org");
+
+  /* Someone new is a volunteer with a history line, and the repeat of
+   * their row filled in their phone and added a tag. */
+  tomas_id = gw_test_sql_int (f->path, "SELECT id FROM members WHERE full_name = 'Tomás Reyes'");
+  tomas = gw_test_load (f->store, tomas_id);
+  g_assert_cmpint (gw_member_get_stage (tomas), ==, GW_STAGE_VOLUNTEER);
+  g_assert_cmpint (gw_member_get_status (tomas), ==, GW_STATUS_ACTIVE);
+  g_assert_cmpstr (gw_member_get_phone (tomas), ==, "555 777 8888");
+  g_assert_cmpuint (g_strv_length ((char **) gw_member_get_tags (tomas)), ==, 3);
+  history = gw_store_list_history (f->store, tomas_id);
+  g_assert_cmpuint (history->len, ==, 1);
+  g_assert_cmpint (((GwMemberEvent *) g_ptr_array_index (history, 0))->kind, ==, GW_EVENT_JOINED);
+  g_assert_cmpstr (((GwMemberEvent *) g_ptr_array_index (history, 0))->approver, ==, "Secretary");
+}
+
+static void
+cancel_progress (double   fraction,
+                 gpointer user_data)
+{
+  g_cancellable_cancel (user_data);
+}
+
+static void
+test_cancel_apply (GwTestFixture *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GString) text = g_string_new ("Name,Phone\n");
+  g_autoptr(GwCsvImport) import = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  guint added = 0, merged = 0;
+
+  gw_test_add (f->store, "Already Here");
+  for (guint i = 0; i < 600; i++)
+    g_string_append_printf (text, "Person %u,555 100 %04u\n", i, i);
+  import = checked_import (f->store, text->str);
+  g_assert_cmpuint (gw_csv_import_get_n_rows (import), ==, 600);
+
+  g_assert_false (gw_csv_import_apply (import, "Secretary", cancel_progress, cancellable,
+                                       cancellable, &added, &merged, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (added, ==, 0);
+  g_assert_cmpuint (gw_store_count_members (f->store), ==, 1);
+  g_assert_cmpint (gw_test_sql_int (f->path, "SELECT count(*) FROM members"), ==, 1);
+  g_assert_cmpint (gw_test_sql_int (f->path, "SELECT count(*) FROM member_events"), ==, 1);
+}
+
+/* Exporting the roster. */
+
+static char *
+export_list (GwTestFixture *f,
+             GwMemberList  *list,
+             gboolean       with_contact)
+{
+  g_autofree char *path = g_build_filename (f->dir, "roster.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  GStatBuf st;
+
+  g_assert_true (gw_member_list_export_csv (list, path, with_contact, noop_progress, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+static void
+test_export (GwTestFixture *f,
+             gconstpointer  data)
+{
+  g_autoptr(GwMemberList) list = gw_member_list_new (f->store);
+  g_autofree char *all = NULL;
+  g_autofree char *found = NULL;
+  g_autofree char *private = NULL;
+  g_autoptr(GwCsvTable) table = NULL;
+  g_autoptr(GwMember) draft = gw_member_new ();
+  g_autoptr(GError) error = NULL;
+  char **row;
+
+  gw_test_add_person (f->store, "Ana Pérez", "+1 555 0101", "ana@example.org");
+  gw_test_add_person (f->store, "Luis Ortega", "555 0102", "luis@example.org");
+  gw_member_set_full_name (draft, "=cmd|' /C calc'!A0");
+  gw_member_set_notes (draft, "Line one\nline two");
+  gw_store_add_member (f->store, draft, "Secretary", &error);
+  g_assert_no_error (error);
+
+  all = export_list (f, list, TRUE);
+  table = parse_text (all);
+  g_assert_cmpuint (table->rows->len, ==, 4);
+  row = g_ptr_array_index (table->rows, 0);
+  g_assert_cmpstr (row[0], ==, "Full name");
+  g_assert_cmpstr (row[5], ==, "Phone");
+  g_assert_cmpstr (row[13], ==, "Notes");
+  /* By name: the formula first (its sort key starts with "="), escaped. */
+  row = g_ptr_array_index (table->rows, 1);
+  g_assert_cmpstr (row[0], ==, "'=cmd|' /C calc'!A0");
+  g_assert_cmpstr (row[3], ==, "Volunteer");
+  g_assert_cmpstr (row[13], ==, "Line one\nline two");
+  row = g_ptr_array_index (table->rows, 2);
+  g_assert_cmpstr (row[0], ==, "Ana Pérez");
+  g_assert_cmpstr (row[5], ==, "'+1 555 0101");
+  g_assert_cmpstr (row[6], ==, "ana@example.org");
+  g_clear_pointer (&table, gw_csv_table_free);
+
+  /* The search narrows the file as it narrows the list. */
+  gw_member_list_set_search (list, "ortega");
+  found = export_list (f, list, TRUE);
+  table = parse_text (found);
+  g_assert_cmpuint (table->rows->len, ==, 2);
+  g_assert_cmpstr (((char **) g_ptr_array_index (table->rows, 1))[0], ==, "Luis Ortega");
+  g_clear_pointer (&table, gw_csv_table_free);
+
+  /* Without contact details: no phone, no email, no notes. */
+  gw_member_list_set_search (list, NULL);
+  private = export_list (f, list, FALSE);
+  g_assert_null (strstr (private, "Phone"));
+  g_assert_null (strstr (private, "Email"));
+  g_assert_null (strstr (private, "Notes"));
+  g_assert_null (strstr (private, "555"));
+  g_assert_null (strstr (private, "@example.org"));
+  g_assert_null (strstr (private, "Line one"));
+  table = parse_text (private);
+  g_assert_cmpuint (table->rows->len, ==, 4);
+  g_assert_cmpuint (g_strv_length (g_ptr_array_index (table->rows, 0)), ==, 11);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -269,6 +662,20 @@ main (int   argc,
   g_test_add_func ("/core/csv/empty-refused", test_empty);
   g_test_add_func ("/core/csv/append-cell-escapes-formulas", test_append_cell);
   g_test_add_func ("/core/csv/round-trip", test_round_trip);
+  g_test_add_func ("/core/csv-import/guess-headings", test_guess_headings);
+
+#define ADD(path, func) \
+  g_test_add (path, GwTestFixture, NULL, gw_test_fixture_set_up, func, gw_test_fixture_tear_down)
+
+  ADD ("/core/csv-import/first-and-last-name-joined", test_first_and_last_joined);
+  ADD ("/core/csv-import/no-header-and-no-name", test_no_header_and_no_name);
+  ADD ("/core/csv-import/impossible-date-refused", test_impossible_date);
+  ADD ("/core/csv-import/duplicates", test_duplicates);
+  ADD ("/core/csv-import/skip-merge-add", test_skip_merge_add);
+  ADD ("/core/csv-import/cancel-changes-nothing", test_cancel_apply);
+  ADD ("/core/csv-export/roster-as-shown", test_export);
+
+#undef ADD
 
   return g_test_run ();
 }
