@@ -1,0 +1,1962 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <inttypes.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "gw-date.h"
+#include "gw-exchange-private.h"
+#include "gw-ledger.h"
+#include "gw-member.h"
+
+#define BATCH 4096
+
+static gsize max_bytes = GW_EXCHANGE_MAX_BYTES;
+
+void
+_gw_exchange_set_max_bytes (gsize bytes)
+{
+  max_bytes = bytes > 0 ? bytes : GW_EXCHANGE_MAX_BYTES;
+}
+
+struct _GwExchangeImport
+{
+  GwStore           *store;
+  JsonParser        *parser;
+  GwExchangeAreas    areas;
+  GwExchangePrivacy  privacy;
+  char              *organization;
+  char              *exported;
+  JsonArray         *records[GW_N_TABLES];
+  /* The file's UUIDs per table, to the record's index + 1. */
+  GHashTable        *uuids[GW_N_TABLES];
+  GHashTable        *unity_numbers;
+  /* A file's UUID to ours, for records found here another way. */
+  GHashTable        *remap;
+  GwExchangeCounts   counts[4];
+  GPtrArray         *conflicts;
+  gint64             data_version;
+  gint64             total_changes;
+  gboolean           applied;
+  /* Progress over the records of both passes. */
+  GwProgressFunc     progress;
+  gpointer           user_data;
+  gint64             total;
+  gint64             progress_total;
+  gint64             done;
+};
+
+/* Where in the file a value is, for messages. */
+typedef struct
+{
+  const char *table;
+  guint       index;
+  const char *link;
+  guint       link_index;
+} Where;
+
+static char *
+where_field (const Where *where,
+             const char  *field)
+{
+  if (where->link != NULL)
+    return g_strdup_printf ("%s[%u].%s[%u]%s%s", where->table, where->index, where->link,
+                            where->link_index, field ? "." : "", field ? field : "");
+  if (field == NULL)
+    return g_strdup_printf ("%s[%u]", where->table, where->index);
+  return g_strdup_printf ("%s[%u].%s", where->table, where->index, field);
+}
+
+static void
+conflict_free (GwExchangeConflict *conflict)
+{
+  g_free (conflict->uuid);
+  g_free (conflict->label);
+  g_free (conflict->reason);
+  g_free (conflict);
+}
+
+void
+gw_exchange_import_free (GwExchangeImport *self)
+{
+  if (self == NULL)
+    return;
+
+  for (guint i = 0; i < GW_N_TABLES; i++)
+    g_clear_pointer (&self->uuids[i], g_hash_table_unref);
+  g_clear_pointer (&self->unity_numbers, g_hash_table_unref);
+  g_clear_pointer (&self->remap, g_hash_table_unref);
+  g_clear_pointer (&self->conflicts, g_ptr_array_unref);
+  g_clear_object (&self->parser);
+  g_clear_object (&self->store);
+  g_free (self->organization);
+  g_free (self->exported);
+  g_free (self);
+}
+
+static guint
+area_index (GwExchangeAreas area)
+{
+  return g_bit_nth_lsf (area, -1);
+}
+
+/* Guards */
+
+static gboolean
+check_bytes (const char  *data,
+             gsize        length,
+             GError     **error)
+{
+  const char *end = NULL;
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  if (length > max_bytes)
+    {
+      g_set_error (error, GW_EXCHANGE_ERROR, GW_EXCHANGE_ERROR_TOO_LARGE,
+                   _("The file is too large to be an exchange file (more than %" PRIu64 " MB)."),
+                   (guint64) (max_bytes / (1024 * 1024)));
+      return FALSE;
+    }
+
+  if (!g_utf8_validate_len (data, length, &end))
+    {
+      g_set_error (error, GW_EXCHANGE_ERROR, GW_EXCHANGE_ERROR_NOT_UTF8,
+                   _("The file is not UTF-8 text: the byte at offset %" PRIu64 " is not valid. It may be damaged or not an exchange file."),
+                   (guint64) (end - data));
+      return FALSE;
+    }
+
+  /* json-glib 1.6 has no nesting limit and recurses, so a file nested
+   * thousands deep would overflow the stack: count before it parses. */
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '{' || c == '[')
+        {
+          if (++depth > GW_EXCHANGE_MAX_DEPTH)
+            {
+              g_set_error (error, GW_EXCHANGE_ERROR, GW_EXCHANGE_ERROR_TOO_DEEP,
+                           _("The file is nested more than %d levels deep (at byte %" PRIu64 "), which no exchange file is."),
+                           GW_EXCHANGE_MAX_DEPTH, (guint64) i);
+              return FALSE;
+            }
+        }
+      else if ((c == '}' || c == ']') && depth > 0)
+        depth--;
+    }
+
+  return TRUE;
+}
+
+/* Validation */
+
+static gboolean
+invalid (GError      **error,
+         const Where  *where,
+         const char   *field,
+         const char   *problem)
+{
+  g_autofree char *path = where_field (where, field);
+
+  /* TRANSLATORS: "members[12].stage: expected one of volunteer, member, cadre" */
+  g_set_error (error, GW_EXCHANGE_ERROR, GW_EXCHANGE_ERROR_INVALID, _("%s: %s"), path, problem);
+  return FALSE;
+}
+
+static int
+name_index (const char * const *names,
+            const char         *text)
+{
+  for (int i = 0; names[i] != NULL; i++)
+    if (g_str_equal (names[i], text))
+      return i;
+  return -1;
+}
+
+static gboolean
+is_string (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+static gboolean
+is_int (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64;
+}
+
+static gboolean
+exists_here (GwExchangeImport *self,
+             const char       *sql,
+             const char       *text,
+             gint64            number)
+{
+  sqlite3_stmt *stmt = _gw_store_prepare (self->store, sql, NULL);
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (text != NULL)
+    _gw_store_bind_text (stmt, 1, text);
+  else
+    sqlite3_bind_int64 (stmt, 1, number);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return found;
+}
+
+static gboolean
+check_value (GwExchangeImport  *self,
+             const GwTable     *table,
+             const GwField     *field,
+             const char        *name,
+             JsonNode          *node,
+             const Where       *where,
+             GError           **error)
+{
+  gboolean null = node != NULL && JSON_NODE_HOLDS_NULL (node);
+  const char *text = NULL;
+
+  if (node == NULL)
+    return invalid (error, where, name, _("missing"));
+
+  switch (field->type)
+    {
+    case GW_FIELD_TEXT_NULL:
+    case GW_FIELD_DATE_NULL:
+    case GW_FIELD_REF_NULL:
+    case GW_FIELD_ENUM_NULL:
+    case GW_FIELD_INT_NULL:
+    case GW_FIELD_UNITY:
+      if (null)
+        return TRUE;
+      break;
+    default:
+      break;
+    }
+
+  switch (field->type)
+    {
+    case GW_FIELD_UUID:
+    case GW_FIELD_TEXT:
+    case GW_FIELD_TEXT_NULL:
+    case GW_FIELD_DATE:
+    case GW_FIELD_DATE_NULL:
+    case GW_FIELD_TIME:
+    case GW_FIELD_REF:
+    case GW_FIELD_REF_NULL:
+    case GW_FIELD_ENUM:
+    case GW_FIELD_ENUM_NULL:
+      if (!is_string (node))
+        return invalid (error, where, name,
+                        field->type == GW_FIELD_TEXT_NULL || field->type == GW_FIELD_DATE_NULL ||
+                        field->type == GW_FIELD_REF_NULL || field->type == GW_FIELD_ENUM_NULL
+                        ? _("expected a string or null") : _("expected a string"));
+      text = json_node_get_string (node);
+      break;
+    case GW_FIELD_INT:
+    case GW_FIELD_INT_NULL:
+    case GW_FIELD_UNITY:
+      if (!is_int (node))
+        return invalid (error, where, name, _("expected a whole number"));
+      break;
+    case GW_FIELD_BOOL:
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+        return invalid (error, where, name, _("expected true or false"));
+      break;
+    case GW_FIELD_LIST:
+      if (!JSON_NODE_HOLDS_ARRAY (node))
+        return invalid (error, where, name, _("expected a list of words"));
+      break;
+    case GW_FIELD_DERIVED:
+    default:
+      g_assert_not_reached ();
+    }
+
+  switch (field->type)
+    {
+    case GW_FIELD_UUID:
+      if (!g_uuid_string_is_valid (text))
+        return invalid (error, where, name, _("expected a UUID"));
+      break;
+    case GW_FIELD_TEXT:
+    case GW_FIELD_TEXT_NULL:
+      if (field->flags & GW_FIELD_NONEMPTY)
+        {
+          g_autofree char *copy = g_strstrip (g_strdup (text));
+
+          if (copy[0] == '\0')
+            return invalid (error, where, name, _("must not be empty"));
+        }
+      if ((field->flags & GW_FIELD_CURRENCY) && !gw_currency_is_valid (text))
+        return invalid (error, where, name, _("expected a currency code of three capital letters"));
+      break;
+    case GW_FIELD_DATE:
+    case GW_FIELD_DATE_NULL:
+      if (!gw_date_is_valid (text))
+        return invalid (error, where, name, _("expected a date written YYYY-MM-DD"));
+      break;
+    case GW_FIELD_TIME:
+      if (!_gw_exchange_time_is_valid (text))
+        return invalid (error, where, name, _("expected a time written YYYY-MM-DDTHH:MM:SSZ"));
+      break;
+    case GW_FIELD_ENUM:
+    case GW_FIELD_ENUM_NULL:
+      if (name_index (field->names, text) < 0)
+        {
+          g_autofree char *names = g_strjoinv (", ", (char **) field->names);
+          g_autofree char *problem = g_strdup_printf (_("expected one of %s"), names);
+
+          return invalid (error, where, name, problem);
+        }
+      break;
+    case GW_FIELD_INT:
+    case GW_FIELD_INT_NULL:
+      {
+        gint64 n = json_node_get_int (node);
+
+        if (n < field->min || n > field->max)
+          {
+            g_autofree char *problem = g_strdup_printf (_("expected a whole number from %" PRId64 " to %" PRId64),
+                                                        field->min, field->max);
+            return invalid (error, where, name, problem);
+          }
+      }
+      break;
+    case GW_FIELD_UNITY:
+      {
+        gint64 n = json_node_get_int (node);
+
+        if (n < 1 || n > G_MAXINT32)
+          return invalid (error, where, name, _("expected a version number of the points of unity"));
+        if (!g_hash_table_contains (self->unity_numbers, GINT_TO_POINTER ((int) n)) &&
+            !exists_here (self, "SELECT 1 FROM unity_versions WHERE number = ?", NULL, n))
+          {
+            g_autofree char *problem = g_strdup_printf (_("no version %" PRId64 " of the points of unity in the file or here"), n);
+            return invalid (error, where, name, problem);
+          }
+      }
+      break;
+    case GW_FIELD_REF:
+    case GW_FIELD_REF_NULL:
+      {
+        const GwTable *target = &gw_exchange_tables[field->target];
+        guint index;
+
+        if (!g_uuid_string_is_valid (text))
+          return invalid (error, where, name, _("expected a UUID"));
+
+        index = GPOINTER_TO_UINT (g_hash_table_lookup (self->uuids[field->target], text));
+        /* Ledger entries are only appended, so a correction comes after
+         * what it corrects. */
+        if (index != 0 && target == table && table->append_only && index - 1 >= where->index)
+          return invalid (error, where, name, _("refers to an entry that comes later in the file"));
+
+        if (index == 0)
+          {
+            g_autofree char *sql = g_strdup_printf ("SELECT 1 FROM %s WHERE uuid = ?", target->name);
+
+            if (!exists_here (self, sql, text, 0))
+              {
+                g_autofree char *problem = g_strdup_printf (_("no record in %s with UUID %s, in the file or here"),
+                                                            target->name, text);
+                return invalid (error, where, name, problem);
+              }
+          }
+      }
+      break;
+    case GW_FIELD_LIST:
+      {
+        JsonArray *array = json_node_get_array (node);
+
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          {
+            JsonNode *item = json_array_get_element (array, i);
+            const char *word;
+
+            if (!is_string (item))
+              return invalid (error, where, name, _("expected a list of words"));
+            word = json_node_get_string (item);
+            if (word[0] == '\0' || strchr (word, ',') != NULL ||
+                g_ascii_isspace (word[0]) || g_ascii_isspace (word[strlen (word) - 1]))
+              return invalid (error, where, name,
+                              _("expected a list of words, each without commas or spaces around it"));
+          }
+      }
+      break;
+    default:
+      break;
+    }
+
+  return TRUE;
+}
+
+static const char *
+get_string (JsonObject *object,
+            const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  return node != NULL && is_string (node) ? json_node_get_string (node) : NULL;
+}
+
+/* Rules between fields of one record, as the database's CHECKs say them. */
+static gboolean
+check_record_rules (GwExchangeImport  *self,
+                    GwTableId          id,
+                    JsonObject        *object,
+                    const Where       *where,
+                    GError           **error)
+{
+  switch (id)
+    {
+    case GW_TABLE_MEMBER_EVENTS:
+      {
+        const char *kind = get_string (object, "kind");
+        const char * const ends[] = { "from", "to" };
+
+        for (guint i = 0; i < G_N_ELEMENTS (ends); i++)
+          {
+            const char *value = get_string (object, ends[i]);
+            int index;
+
+            if (value == NULL)
+              continue;
+            index = name_index (gw_exchange_stage_names, value);
+            if (g_str_equal (kind, "agreement"))
+              return invalid (error, where, ends[i], _("expected null for an agreement"));
+            if (g_str_equal (kind, "status") ? index >= 0 : index < 0)
+              {
+                g_autofree char *names = g_strjoinv (", ", (char **) (g_str_equal (kind, "status")
+                                                                       ? gw_exchange_status_names
+                                                                       : gw_exchange_stage_names));
+                g_autofree char *problem = g_strdup_printf (_("expected one of %s"), names);
+
+                return invalid (error, where, ends[i], problem);
+              }
+          }
+      }
+      break;
+
+    case GW_TABLE_MEETING_KINDS:
+    case GW_TABLE_FORCE_KINDS:
+      if (get_string (object, "builtin") == NULL)
+        {
+          g_autofree char *label = g_strstrip (g_strdup (get_string (object, "label")));
+
+          if (label[0] == '\0')
+            return invalid (error, where, "label", _("must not be empty"));
+        }
+      break;
+
+    case GW_TABLE_FORCE_RELATIONS:
+      if (g_str_equal (get_string (object, "from"), get_string (object, "to")))
+        return invalid (error, where, "to", _("a force cannot be related to itself"));
+      break;
+
+    case GW_TABLE_LEDGER_ENTRIES:
+      {
+        gboolean money = g_str_equal (get_string (object, "kind"), "money");
+        gboolean received = g_str_equal (get_string (object, "direction"), "received");
+        JsonNode *amount = json_object_get_member (object, "amount");
+        JsonNode *quantity = json_object_get_member (object, "quantity");
+
+        if (money && (JSON_NODE_HOLDS_NULL (amount) || get_string (object, "currency") == NULL))
+          return invalid (error, where, "amount", _("money needs an amount and a currency"));
+        if (money && get_string (object, "item") != NULL)
+          return invalid (error, where, "item", _("expected null for money"));
+        if (!money && (!JSON_NODE_HOLDS_NULL (amount) || get_string (object, "item") == NULL ||
+                       JSON_NODE_HOLDS_NULL (quantity)))
+          return invalid (error, where, "item", _("goods need an item and a quantity, and no amount"));
+        if (received != !JSON_NODE_HOLDS_NULL (json_object_get_member (object, "source_class")))
+          return invalid (error, where, "source_class",
+                          _("expected a source for what was received, and null otherwise"));
+        if (!JSON_NODE_HOLDS_NULL (json_object_get_member (object, "corrects")) &&
+            !JSON_NODE_HOLDS_NULL (json_object_get_member (object, "replaces")))
+          return invalid (error, where, "replaces", _("expected null in a reversing entry"));
+      }
+      break;
+
+    default:
+      break;
+    }
+
+  return TRUE;
+}
+
+/* Says which member of @object is not expected, when @expected members
+ * were found but @object has more. */
+static gboolean
+unexpected_member (JsonObject    *object,
+                   const GwField *fields,
+                   guint          n_fields,
+                   const GwLink  *links,
+                   guint          n_links,
+                   GwExchangePrivacy privacy,
+                   const Where   *where,
+                   GError       **error)
+{
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
+
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &name, &node))
+    {
+      gboolean known = FALSE;
+
+      for (guint i = 0; !known && i < n_fields; i++)
+        known = fields[i].name != NULL && g_str_equal (fields[i].name, name) &&
+                _gw_exchange_field_visible (&fields[i], privacy);
+      for (guint i = 0; !known && i < n_links; i++)
+        known = g_str_equal (links[i].name, name) && _gw_exchange_link_visible (&links[i], privacy);
+
+      if (!known)
+        return invalid (error, where, name,
+                        privacy != GW_PRIVACY_FULL
+                        ? _("not part of the format, or not allowed at this privacy level")
+                        : _("not part of the format"));
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_link (GwExchangeImport  *self,
+            const GwTable     *table,
+            const GwLink      *link,
+            JsonNode          *node,
+            Where             *where,
+            GError           **error)
+{
+  JsonArray *array;
+  g_autoptr(GHashTable) seen = NULL;
+
+  if (node == NULL)
+    return invalid (error, where, link->name, _("missing"));
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return invalid (error, where, link->name, _("expected a list"));
+
+  array = json_node_get_array (node);
+  if (link->position == NULL)
+    seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  where->link = link->name;
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *item = json_array_get_element (array, i);
+      const char *key = NULL;
+
+      where->link_index = i;
+      if (link->scalar)
+        {
+          if (!check_value (self, table, &link->fields[0], NULL, item, where, error))
+            return FALSE;
+          key = json_node_get_string (item);
+        }
+      else
+        {
+          JsonObject *object;
+          guint found = 0;
+
+          if (!JSON_NODE_HOLDS_OBJECT (item))
+            return invalid (error, where, NULL, _("expected an object"));
+          object = json_node_get_object (item);
+          for (guint f = 0; f < link->n_fields; f++)
+            {
+              JsonNode *value = json_object_get_member (object, link->fields[f].name);
+
+              if (!check_value (self, table, &link->fields[f], link->fields[f].name, value,
+                                where, error))
+                return FALSE;
+              found++;
+            }
+          if (json_object_get_size (object) != found &&
+              !unexpected_member (object, link->fields, link->n_fields, NULL, 0,
+                                  GW_PRIVACY_FULL, where, error))
+            return FALSE;
+          if (link->fields[0].type == GW_FIELD_REF)
+            key = json_object_get_string_member (object, link->fields[0].name);
+        }
+
+      /* Each thing is linked once. */
+      if (seen != NULL && key != NULL && !g_hash_table_add (seen, (gpointer) key))
+        return invalid (error, where, NULL, _("listed twice"));
+    }
+  where->link = NULL;
+
+  return TRUE;
+}
+
+static gboolean
+check_table (GwExchangeImport  *self,
+             GwTableId          id,
+             GCancellable      *cancellable,
+             GError           **error)
+{
+  const GwTable *table = &gw_exchange_tables[id];
+  JsonArray *records = self->records[id];
+  guint n = json_array_get_length (records);
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *node = json_array_get_element (records, i);
+      Where where = { table->name, i, NULL, 0 };
+      JsonObject *object;
+      guint found = 0;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          g_set_error (error, GW_EXCHANGE_ERROR, GW_EXCHANGE_ERROR_INVALID,
+                       _("%s[%u]: expected an object"), table->name, i);
+          return FALSE;
+        }
+      object = json_node_get_object (node);
+
+      for (guint f = 0; f < table->n_fields; f++)
+        {
+          const GwField *field = &table->fields[f];
+
+          if (!_gw_exchange_field_visible (field, self->privacy))
+            continue;
+          if (!check_value (self, table, field, field->name,
+                            json_object_get_member (object, field->name), &where, error))
+            return FALSE;
+          found++;
+        }
+
+      for (guint l = 0; l < table->n_links; l++)
+        {
+          if (!_gw_exchange_link_visible (&table->links[l], self->privacy))
+            continue;
+          if (!check_link (self, table, &table->links[l],
+                           json_object_get_member (object, table->links[l].name), &where, error))
+            return FALSE;
+          found++;
+        }
+
+      if (json_object_get_size (object) != found &&
+          !unexpected_member (object, table->fields, table->n_fields, table->links, table->n_links,
+                              self->privacy, &where, error))
+        return FALSE;
+
+      if (!check_record_rules (self, id, object, &where, error))
+        return FALSE;
+
+      if (++self->done % BATCH == 0)
+        {
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            return FALSE;
+          if (self->progress != NULL)
+            self->progress (MIN (1.0, (double) self->done / MAX (1, self->progress_total)),
+                            self->user_data);
+        }
+    }
+
+  return TRUE;
+}
+
+/* Collects the file's UUIDs (and versions of the points of unity) before
+ * anything refers to them, refusing one that appears twice. */
+static gboolean
+index_table (GwExchangeImport  *self,
+             GwTableId          id,
+             GError           **error)
+{
+  const GwTable *table = &gw_exchange_tables[id];
+  JsonArray *records = self->records[id];
+  guint n = json_array_get_length (records);
+
+  self->uuids[id] = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *node = json_array_get_element (records, i);
+      Where where = { table->name, i, NULL, 0 };
+      JsonObject *object;
+      JsonNode *uuid;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;  /* check_table() says why */
+      object = json_node_get_object (node);
+      uuid = json_object_get_member (object, "uuid");
+      if (uuid == NULL || !is_string (uuid) || !g_uuid_string_is_valid (json_node_get_string (uuid)))
+        return check_value (self, table, &table->fields[0], "uuid", uuid, &where, error);
+
+      if (!g_hash_table_insert (self->uuids[id], (gpointer) json_node_get_string (uuid),
+                                GUINT_TO_POINTER (i + 1)))
+        return invalid (error, &where, "uuid", _("the same UUID appears twice"));
+
+      if (id == GW_TABLE_UNITY_VERSIONS)
+        {
+          JsonNode *number = json_object_get_member (object, "number");
+
+          if (number != NULL && is_int (number) &&
+              !g_hash_table_add (self->unity_numbers,
+                                 GINT_TO_POINTER ((int) json_node_get_int (number))))
+            return invalid (error, &where, "number", _("the same version number appears twice"));
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_header (GwExchangeImport  *self,
+              JsonNode          *root,
+              GError           **error)
+{
+  JsonObject *object;
+  JsonNode *node;
+  JsonArray *areas;
+  JsonObjectIter iter;
+  const char *name;
+
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
+      g_strcmp0 (get_string (json_node_get_object (root), "format"), GW_EXCHANGE_FORMAT) != 0)
+    {
+      g_set_error (error, GW_EXCHANGE_ERROR, GW_EXCHANGE_ERROR_FORMAT,
+                   _("This is not a Groundwork exchange file: it does not start with \"format\": \"%s\"."),
+                   GW_EXCHANGE_FORMAT);
+      return FALSE;
+    }
+  object = json_node_get_object (root);
+
+  node = json_object_get_member (object, "version");
+  if (node == NULL || !is_int (node))
+    {
+      g_set_error (error, GW_EXCHANGE_ERROR, GW_EXCHANGE_ERROR_FORMAT,
+                   _("The exchange file has no version number."));
+      return FALSE;
+    }
+  if (json_node_get_int (node) != GW_EXCHANGE_VERSION)
+    {
+      g_set_error (error, GW_EXCHANGE_ERROR, GW_EXCHANGE_ERROR_VERSION,
+                   _("The file is in version %" PRId64 " of the exchange format, and this Groundwork reads only version %d. Update Groundwork to read it."),
+                   json_node_get_int (node), GW_EXCHANGE_VERSION);
+      return FALSE;
+    }
+
+  node = json_object_get_member (object, "privacy");
+  if (node == NULL || !is_string (node) ||
+      !gw_exchange_privacy_from_string (json_node_get_string (node), &self->privacy, NULL))
+    {
+      g_set_error (error, GW_EXCHANGE_ERROR, GW_EXCHANGE_ERROR_INVALID,
+                   _("privacy: expected one of full, no-contact, counts"));
+      return FALSE;
+    }
+  if (self->privacy == GW_PRIVACY_COUNTS)
+    {
+      g_set_error (error, GW_EXCHANGE_ERROR, GW_EXCHANGE_ERROR_COUNTS_ONLY,
+                   _("This file is a summary of counts only: it holds no people or records, so there is nothing to import."));
+      return FALSE;
+    }
+
+  node = json_object_get_member (object, "exported");
+  if (node == NULL || !is_string (node) || !_gw_exchange_time_is_valid (json_node_get_string (node)))
+    {
+      g_set_error (error, GW_EXCHANGE_ERROR, GW_EXCHANGE_ERROR_INVALID,
+                   _("exported: expected a time written YYYY-MM-DDTHH:MM:SSZ"));
+      return FALSE;
+    }
+  self->exported = g_strdup (json_node_get_string (node));
+
+  node = json_object_get_member (object, "organization");
+  if (node == NULL || !is_string (node))
+    {
+      g_set_error (error, GW_EXCHANGE_ERROR, GW_EXCHANGE_ERROR_INVALID,
+                   _("organization: expected a string"));
+      return FALSE;
+    }
+  if (json_node_get_string (node)[0] != '\0')
+    self->organization = g_strdup (json_node_get_string (node));
+
+  node = json_object_get_member (object, "areas");
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node) ||
+      json_array_get_length (areas = json_node_get_array (node)) == 0)
+    {
+      g_set_error (error, GW_EXCHANGE_ERROR, GW_EXCHANGE_ERROR_INVALID,
+                   _("areas: expected a list of members, meetings, notebook, ledger"));
+      return FALSE;
+    }
+  for (guint i = 0; i < json_array_get_length (areas); i++)
+    {
+      JsonNode *item = json_array_get_element (areas, i);
+      GwExchangeAreas area = 0;
+
+      if (!is_string (item) ||
+          !gw_exchange_areas_from_string (json_node_get_string (item), &area, NULL) ||
+          g_str_equal (json_node_get_string (item), "all") || (self->areas & area) != 0)
+        {
+          g_set_error (error, GW_EXCHANGE_ERROR, GW_EXCHANGE_ERROR_INVALID,
+                       _("areas[%u]: expected one of members, meetings, notebook, ledger, each once"), i);
+          return FALSE;
+        }
+      self->areas |= area;
+    }
+
+  for (guint t = 0; t < GW_N_TABLES; t++)
+    {
+      const GwTable *table = &gw_exchange_tables[t];
+
+      if ((self->areas & table->area) == 0)
+        continue;
+
+      node = json_object_get_member (object, table->name);
+      if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+        {
+          g_set_error (error, GW_EXCHANGE_ERROR, GW_EXCHANGE_ERROR_INVALID,
+                       node == NULL ? _("%s: missing") : _("%s: expected a list"), table->name);
+          return FALSE;
+        }
+      self->records[t] = json_node_get_array (node);
+      self->total += json_array_get_length (self->records[t]);
+    }
+
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &name, &node))
+    {
+      gboolean known = g_str_equal (name, "format") || g_str_equal (name, "version") ||
+                       g_str_equal (name, "exported") || g_str_equal (name, "organization") ||
+                       g_str_equal (name, "privacy") || g_str_equal (name, "areas");
+
+      for (guint t = 0; !known && t < GW_N_TABLES; t++)
+        known = self->records[t] != NULL && g_str_equal (name, gw_exchange_tables[t].name);
+
+      if (!known)
+        {
+          g_set_error (error, GW_EXCHANGE_ERROR, GW_EXCHANGE_ERROR_INVALID,
+                       _("%s: not part of the format, or of an area the file does not list"), name);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* Comparing and applying */
+
+static const char *
+remapped (GwExchangeImport *self,
+          const char       *uuid)
+{
+  const char *ours = g_hash_table_lookup (self->remap, uuid);
+
+  return ours ? ours : uuid;
+}
+
+static void
+write_json_value (GwExchangeImport *self,
+                  GString          *out,
+                  const GwField    *field,
+                  JsonNode         *node)
+{
+  if (JSON_NODE_HOLDS_NULL (node))
+    {
+      g_string_append_len (out, "null", 4);
+      return;
+    }
+
+  switch (field->type)
+    {
+    case GW_FIELD_REF:
+    case GW_FIELD_REF_NULL:
+      _gw_json_string (out, remapped (self, json_node_get_string (node)));
+      break;
+    case GW_FIELD_INT:
+    case GW_FIELD_INT_NULL:
+    case GW_FIELD_UNITY:
+      g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+      break;
+    case GW_FIELD_BOOL:
+      g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+      break;
+    case GW_FIELD_LIST:
+      {
+        JsonArray *array = json_node_get_array (node);
+
+        g_string_append_c (out, '[');
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          {
+            if (i > 0)
+              g_string_append_len (out, ", ", 2);
+            _gw_json_string (out, json_array_get_string_element (array, i));
+          }
+        g_string_append_c (out, ']');
+      }
+      break;
+    default:
+      _gw_json_string (out, json_node_get_string (node));
+      break;
+    }
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The items of a link, each written as a string, sorted unless their
+ * order means something. */
+static void
+write_sorted_items (GString   *out,
+                    GPtrArray *items,
+                    gboolean   sort)
+{
+  if (sort)
+    g_ptr_array_sort (items, compare_strings);
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < items->len; i++)
+    {
+      if (i > 0)
+        g_string_append_len (out, ", ", 2);
+      g_string_append (out, g_ptr_array_index (items, i));
+    }
+  g_string_append_c (out, ']');
+}
+
+static void
+write_link_item (GwExchangeImport *self,
+                 GString          *out,
+                 const GwLink     *link,
+                 JsonNode         *item)
+{
+  if (link->scalar)
+    {
+      write_json_value (self, out, &link->fields[0], item);
+      return;
+    }
+
+  g_string_append_c (out, '{');
+  for (guint f = 0; f < link->n_fields; f++)
+    {
+      if (f > 0)
+        g_string_append_len (out, ", ", 2);
+      _gw_json_string (out, link->fields[f].name);
+      g_string_append_len (out, ": ", 2);
+      write_json_value (self, out, &link->fields[f],
+                        json_object_get_member (json_node_get_object (item), link->fields[f].name));
+    }
+  g_string_append_c (out, '}');
+}
+
+/* The file's record, written as _gw_exchange_write_row() writes ours for
+ * comparison. */
+static void
+write_theirs (GwExchangeImport *self,
+              const GwTable    *table,
+              JsonObject       *object,
+              GString          *out)
+{
+  gboolean first = TRUE;
+
+  g_string_append_c (out, '{');
+  for (guint i = 0; i < table->n_fields; i++)
+    {
+      const GwField *field = &table->fields[i];
+
+      if (!_gw_exchange_field_visible (field, self->privacy) ||
+          field->type == GW_FIELD_UUID || field->type == GW_FIELD_TIME)
+        continue;
+      if (!first)
+        g_string_append_len (out, ", ", 2);
+      first = FALSE;
+      _gw_json_string (out, field->name);
+      g_string_append_len (out, ": ", 2);
+      write_json_value (self, out, field, json_object_get_member (object, field->name));
+    }
+
+  for (guint l = 0; l < table->n_links; l++)
+    {
+      const GwLink *link = &table->links[l];
+      JsonArray *array;
+      g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
+
+      if (!_gw_exchange_link_visible (link, self->privacy))
+        continue;
+      array = json_object_get_array_member (object, link->name);
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          GString *item = g_string_new (NULL);
+
+          write_link_item (self, item, link, json_array_get_element (array, i));
+          g_ptr_array_add (items, g_string_free (item, FALSE));
+        }
+      if (!first)
+        g_string_append_len (out, ", ", 2);
+      first = FALSE;
+      _gw_json_string (out, link->name);
+      g_string_append_len (out, ": ", 2);
+      write_sorted_items (out, items, link->position == NULL);
+    }
+  g_string_append_c (out, '}');
+}
+
+/* Ours, written for comparison; links are read again and sorted the way
+ * write_theirs() sorts them. */
+static void
+write_ours (GwExchangeImport *self,
+            const GwTable    *table,
+            sqlite3_stmt     *stmt,
+            GString          *out)
+{
+  GwTable without_links = *table;
+
+  without_links.n_links = 0;
+  _gw_exchange_write_row (self->store, &without_links, stmt, self->privacy, TRUE, out);
+
+  if (table->n_links == 0)
+    return;
+
+  /* Reopen the object to add the links. */
+  g_string_truncate (out, out->len - 1);
+  for (guint l = 0; l < table->n_links; l++)
+    {
+      const GwLink *link = &table->links[l];
+      g_autofree char *sql = NULL;
+      g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
+      sqlite3_stmt *links;
+
+      if (!_gw_exchange_link_visible (link, self->privacy))
+        continue;
+
+      sql = _gw_exchange_link_select_sql (link);
+      links = _gw_store_prepare (self->store, sql, NULL);
+      if (links != NULL)
+        {
+          GwLink one = *link;
+
+          sqlite3_bind_int64 (links, 1, sqlite3_column_int64 (stmt, 0));
+          while (sqlite3_step (links) == SQLITE_ROW)
+            {
+              /* The same writer as export, one row at a time. */
+              GString *item = g_string_new (NULL);
+
+              if (one.scalar)
+                {
+                  const char *text = (const char *) sqlite3_column_text (links, 0);
+
+                  _gw_json_string (item, text ? text : "");
+                }
+              else
+                {
+                  g_string_append_c (item, '{');
+                  for (guint f = 0; f < one.n_fields; f++)
+                    {
+                      const GwField *field = &one.fields[f];
+
+                      if (f > 0)
+                        g_string_append_len (item, ", ", 2);
+                      _gw_json_string (item, field->name);
+                      g_string_append_len (item, ": ", 2);
+                      if (sqlite3_column_type (links, f) == SQLITE_NULL)
+                        g_string_append (item, "null");
+                      else if (field->type == GW_FIELD_BOOL)
+                        g_string_append (item, sqlite3_column_int (links, f) ? "true" : "false");
+                      else if (field->type == GW_FIELD_ENUM)
+                        _gw_json_string (item, field->names[CLAMP (sqlite3_column_int (links, f), 0,
+                                                                   (int) g_strv_length ((char **) field->names) - 1)]);
+                      else if (field->type == GW_FIELD_INT_NULL || field->type == GW_FIELD_INT)
+                        g_string_append_printf (item, "%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (links, f));
+                      else
+                        _gw_json_string (item, (const char *) sqlite3_column_text (links, f));
+                    }
+                  g_string_append_c (item, '}');
+                }
+              g_ptr_array_add (items, g_string_free (item, FALSE));
+            }
+          sqlite3_reset (links);
+        }
+
+      if (out->str[out->len - 1] != '{')
+        g_string_append_len (out, ", ", 2);
+      _gw_json_string (out, link->name);
+      g_string_append_len (out, ": ", 2);
+      write_sorted_items (out, items, link->position == NULL);
+    }
+  g_string_append_c (out, '}');
+}
+
+static void
+add_conflict (GwExchangeImport *self,
+              const GwTable    *table,
+              JsonObject       *object,
+              const char       *reason)
+{
+  GwExchangeConflict *conflict = g_new0 (GwExchangeConflict, 1);
+
+  conflict->area = table->area;
+  conflict->uuid = g_strdup (get_string (object, "uuid"));
+
+  if (g_str_equal (table->name, "ledger_entries"))
+    {
+      JsonNode *amount = json_object_get_member (object, "amount");
+
+      if (JSON_NODE_HOLDS_NULL (amount))
+        conflict->label = g_strdup_printf ("%s %" PRId64 " %s", get_string (object, "date"),
+                                           json_object_get_int_member (object, "quantity"),
+                                           get_string (object, "item"));
+      else
+        {
+          g_autofree char *money = gw_money_format (json_node_get_int (amount),
+                                                    get_string (object, "currency"));
+
+          conflict->label = g_strdup_printf ("%s %s", get_string (object, "date"), money);
+        }
+    }
+  else if (table->label != NULL && get_string (object, table->label) != NULL)
+    conflict->label = g_strdup (get_string (object, table->label));
+  else
+    conflict->label = g_strdup (table->name);
+
+  conflict->reason = g_strdup (reason);
+  conflict->ours_kept = TRUE;
+  g_ptr_array_add (self->conflicts, conflict);
+  self->counts[area_index (table->area)].conflicts++;
+}
+
+/* Binds the file's value of @field at @index of @stmt as the table stores it. */
+static void
+bind_value (GwExchangeImport *self,
+            sqlite3_stmt     *stmt,
+            int               index,
+            const GwField    *field,
+            JsonObject       *object,
+            JsonNode         *node)
+{
+  if (field->type == GW_FIELD_DERIVED)
+    {
+      g_autofree char *derived = field->derive (get_string (object, field->source));
+
+      _gw_store_bind_text (stmt, index, derived);
+      return;
+    }
+
+  if (JSON_NODE_HOLDS_NULL (node))
+    {
+      if (field->flags & GW_FIELD_MINUS_ONE)
+        sqlite3_bind_int (stmt, index, -1);
+      else
+        sqlite3_bind_null (stmt, index);
+      return;
+    }
+
+  switch (field->type)
+    {
+    case GW_FIELD_INT:
+    case GW_FIELD_INT_NULL:
+    case GW_FIELD_UNITY:
+      sqlite3_bind_int64 (stmt, index, json_node_get_int (node));
+      break;
+    case GW_FIELD_BOOL:
+      sqlite3_bind_int (stmt, index, json_node_get_boolean (node) ? 1 : 0);
+      break;
+    case GW_FIELD_ENUM:
+    case GW_FIELD_ENUM_NULL:
+      {
+        int n = name_index (field->names, json_node_get_string (node));
+
+        /* Statuses follow the stages in a history line's names. */
+        if ((field->flags & GW_FIELD_EVENT) && n >= GW_N_STAGES)
+          n -= GW_N_STAGES;
+        sqlite3_bind_int (stmt, index, n);
+      }
+      break;
+    case GW_FIELD_REF:
+    case GW_FIELD_REF_NULL:
+      _gw_store_bind_text (stmt, index, remapped (self, json_node_get_string (node)));
+      break;
+    case GW_FIELD_LIST:
+      {
+        JsonArray *array = json_node_get_array (node);
+        GString *joined = g_string_new (NULL);
+
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          {
+            if (i > 0)
+              g_string_append_len (joined, ", ", 2);
+            g_string_append (joined, json_array_get_string_element (array, i));
+          }
+        sqlite3_bind_text (stmt, index, joined->str, joined->len, SQLITE_TRANSIENT);
+        g_string_free (joined, TRUE);
+      }
+      break;
+    default:
+      _gw_store_bind_text (stmt, index, json_node_get_string (node));
+      break;
+    }
+}
+
+static gboolean
+writes_field (GwExchangeImport *self,
+              const GwTable    *table,
+              const GwField    *field)
+{
+  if (field->type == GW_FIELD_DERIVED)
+    {
+      for (guint i = 0; i < table->n_fields; i++)
+        if (g_strcmp0 (table->fields[i].name, field->source) == 0)
+          return _gw_exchange_field_visible (&table->fields[i], self->privacy);
+      return FALSE;
+    }
+  return _gw_exchange_field_visible (field, self->privacy);
+}
+
+static void
+append_placeholder (GString       *sql,
+                    const GwField *field,
+                    int            index)
+{
+  if (field->type == GW_FIELD_REF || field->type == GW_FIELD_REF_NULL)
+    g_string_append_printf (sql, "(SELECT id FROM %s WHERE uuid = ?%d)",
+                            gw_exchange_tables[field->target].name, index);
+  else if (field->type == GW_FIELD_UNITY)
+    g_string_append_printf (sql, "(SELECT id FROM unity_versions WHERE number = ?%d)", index);
+  else
+    g_string_append_printf (sql, "?%d", index);
+}
+
+/* INSERT (with @update FALSE) or UPDATE ... WHERE uuid = ?last of the
+ * fields the file holds; @with_uuid also sets the UUID in an update. */
+static char *
+write_sql (GwExchangeImport *self,
+           const GwTable    *table,
+           gboolean          update,
+           gboolean          with_uuid)
+{
+  GString *sql = g_string_new (NULL);
+  GString *values = g_string_new (NULL);
+  int index = 0;
+
+  if (update)
+    g_string_append_printf (sql, "UPDATE %s SET ", table->name);
+  else
+    g_string_append_printf (sql, "INSERT INTO %s (", table->name);
+
+  for (guint i = 0; i < table->n_fields; i++)
+    {
+      const GwField *field = &table->fields[i];
+
+      if (!writes_field (self, table, field) ||
+          (update && field->type == GW_FIELD_UUID && !with_uuid))
+        continue;
+
+      index++;
+      if (index > 1)
+        {
+          g_string_append (sql, ", ");
+          g_string_append (values, ", ");
+        }
+      g_string_append (sql, field->column);
+      if (update)
+        {
+          g_string_append (sql, " = ");
+          append_placeholder (sql, field, index);
+        }
+      else
+        append_placeholder (values, field, index);
+    }
+
+  if (update)
+    g_string_append_printf (sql, " WHERE uuid = ?%d", index + 1);
+  else
+    g_string_append_printf (sql, ") VALUES (%s)", values->str);
+
+  g_string_free (values, TRUE);
+  return g_string_free (sql, FALSE);
+}
+
+static gboolean
+bind_and_step (GwExchangeImport  *self,
+               const GwTable     *table,
+               const char        *sql,
+               gboolean           update,
+               gboolean           with_uuid,
+               JsonObject        *object,
+               const char        *our_uuid,
+               GError           **error)
+{
+  sqlite3_stmt *stmt = _gw_store_prepare (self->store, sql, error);
+  int index = 0;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < table->n_fields; i++)
+    {
+      const GwField *field = &table->fields[i];
+
+      if (!writes_field (self, table, field) ||
+          (update && field->type == GW_FIELD_UUID && !with_uuid))
+        continue;
+      bind_value (self, stmt, ++index, field, object,
+                  field->name ? json_object_get_member (object, field->name) : NULL);
+    }
+  if (update)
+    _gw_store_bind_text (stmt, index + 1, our_uuid);
+
+  return _gw_store_step_done (self->store, stmt, error);
+}
+
+static gboolean
+write_side_lists (GwExchangeImport  *self,
+                  const GwTable     *table,
+                  JsonObject        *object,
+                  gint64             id,
+                  GError           **error)
+{
+  for (guint i = 0; i < table->n_fields; i++)
+    {
+      const GwField *field = &table->fields[i];
+      sqlite3_stmt *stmt;
+      JsonArray *array;
+
+      if (field->type != GW_FIELD_LIST || !_gw_exchange_field_visible (field, self->privacy))
+        continue;
+
+      stmt = _gw_store_prepare (self->store, field->side_delete, error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      if (!_gw_store_step_done (self->store, stmt, error))
+        return FALSE;
+
+      array = json_object_get_array_member (object, field->name);
+      for (guint j = 0; j < json_array_get_length (array); j++)
+        {
+          stmt = _gw_store_prepare (self->store, field->side_insert, error);
+          if (stmt == NULL)
+            return FALSE;
+          _gw_store_bind_text (stmt, 1, json_array_get_string_element (array, j));
+          sqlite3_bind_int64 (stmt, 2, id);
+          if (!_gw_store_step_done (self->store, stmt, error))
+            return FALSE;
+        }
+    }
+
+  for (guint l = 0; l < table->n_links; l++)
+    {
+      const GwLink *link = &table->links[l];
+      g_autofree char *delete_sql = NULL;
+      GString *insert_sql;
+      g_autofree char *insert = NULL;
+      sqlite3_stmt *stmt;
+      JsonArray *array;
+      int index = 1;
+
+      if (!_gw_exchange_link_visible (link, self->privacy))
+        continue;
+
+      delete_sql = g_strdup_printf ("DELETE FROM %s WHERE %s = ?", link->table, link->parent_column);
+      stmt = _gw_store_prepare (self->store, delete_sql, error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      if (!_gw_store_step_done (self->store, stmt, error))
+        return FALSE;
+
+      insert_sql = g_string_new (NULL);
+      g_string_append_printf (insert_sql, "INSERT%s INTO %s (%s", link->position ? "" : " OR IGNORE",
+                              link->table, link->parent_column);
+      if (link->position)
+        g_string_append_printf (insert_sql, ", %s", link->position);
+      for (guint f = 0; f < link->n_fields; f++)
+        g_string_append_printf (insert_sql, ", %s", link->fields[f].column);
+      g_string_append (insert_sql, ") VALUES (?1");
+      if (link->position)
+        g_string_append_printf (insert_sql, ", ?%d", ++index);
+      for (guint f = 0; f < link->n_fields; f++)
+        {
+          g_string_append (insert_sql, ", ");
+          append_placeholder (insert_sql, &link->fields[f], ++index);
+        }
+      g_string_append_c (insert_sql, ')');
+      insert = g_string_free (insert_sql, FALSE);
+
+      array = json_object_get_array_member (object, link->name);
+      for (guint j = 0; j < json_array_get_length (array); j++)
+        {
+          JsonNode *item = json_array_get_element (array, j);
+
+          stmt = _gw_store_prepare (self->store, insert, error);
+          if (stmt == NULL)
+            return FALSE;
+
+          index = 1;
+          sqlite3_bind_int64 (stmt, 1, id);
+          if (link->position)
+            sqlite3_bind_int (stmt, ++index, j);
+          for (guint f = 0; f < link->n_fields; f++)
+            bind_value (self, stmt, ++index, &link->fields[f], NULL,
+                        link->scalar ? item : json_object_get_member (json_node_get_object (item),
+                                                                      link->fields[f].name));
+          if (!_gw_store_step_done (self->store, stmt, error))
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* Another way to find the file's record here (see GwTable.match_sql):
+ * returns our UUID. */
+static char *
+match_here (GwExchangeImport *self,
+            const GwTable    *table,
+            JsonObject       *object)
+{
+  sqlite3_stmt *stmt;
+  char *uuid = NULL;
+
+  if (table->match_sql == NULL)
+    return NULL;
+
+  stmt = _gw_store_prepare (self->store, table->match_sql, NULL);
+  if (stmt == NULL)
+    return NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (table->match_fields) && table->match_fields[i]; i++)
+    {
+      JsonNode *node = json_object_get_member (object, table->match_fields[i]);
+
+      if (JSON_NODE_HOLDS_NULL (node))
+        {
+          sqlite3_reset (stmt);
+          return NULL;
+        }
+      if (is_int (node))
+        sqlite3_bind_int64 (stmt, i + 1, json_node_get_int (node));
+      else
+        _gw_store_bind_text (stmt, i + 1, remapped (self, json_node_get_string (node)));
+    }
+
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    uuid = _gw_store_column_dup (stmt, 0);
+  sqlite3_reset (stmt);
+  return uuid;
+}
+
+static gboolean
+is_used (GwExchangeImport *self,
+         const GwTable    *table,
+         gint64            id)
+{
+  sqlite3_stmt *stmt;
+  gboolean used;
+
+  if (table->used_sql == NULL)
+    return TRUE;
+  stmt = _gw_store_prepare (self->store, table->used_sql, NULL);
+  if (stmt == NULL)
+    return TRUE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  used = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return used;
+}
+
+typedef enum
+{
+  OUTCOME_ADD,
+  OUTCOME_UPDATE,
+  OUTCOME_ADOPT,      /* update, taking the file's UUID too */
+  OUTCOME_UNCHANGED,
+  OUTCOME_CONFLICT,
+} Outcome;
+
+/* Decides what happens to one record of the file; with @write, does it. */
+static gboolean
+merge_record (GwExchangeImport  *self,
+              GwTableId          id,
+              JsonObject        *object,
+              gboolean           write,
+              const char        *select_sql,
+              GPtrArray         *second_pass,
+              GError           **error)
+{
+  const GwTable *table = &gw_exchange_tables[id];
+  GwExchangeCounts *counts = &self->counts[area_index (table->area)];
+  const char *uuid = get_string (object, "uuid");
+  g_autofree char *our_uuid = NULL;
+  g_autofree char *our_updated = NULL;
+  gboolean matched = FALSE;
+  gboolean deleted = FALSE;
+  gint64 our_id = 0;
+  Outcome outcome = OUTCOME_ADD;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _gw_store_prepare (self->store, select_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  _gw_store_bind_text (stmt, 1, uuid);
+  rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      _gw_store_set_error (self->store, error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+
+  if (rc == SQLITE_DONE)
+    {
+      sqlite3_reset (stmt);
+      our_uuid = match_here (self, table, object);
+      if (our_uuid != NULL)
+        {
+          matched = TRUE;
+          stmt = _gw_store_prepare (self->store, select_sql, error);
+          if (stmt == NULL)
+            return FALSE;
+          _gw_store_bind_text (stmt, 1, our_uuid);
+          rc = sqlite3_step (stmt);
+        }
+    }
+  else
+    our_uuid = g_strdup (uuid);
+
+  if (rc == SQLITE_ROW)
+    {
+      g_autoptr(GString) ours = g_string_new (NULL);
+      g_autoptr(GString) theirs = g_string_new (NULL);
+      const char *their_updated = table->append_only ? NULL : get_string (object, "updated");
+      g_autofree char *reason = NULL;
+
+      our_id = sqlite3_column_int64 (stmt, 0);
+      deleted = sqlite3_column_int (stmt, 1) != 0;
+      write_ours (self, table, stmt, ours);
+      sqlite3_reset (stmt);
+
+      if (!table->append_only)
+        {
+          g_autofree char *sql = g_strdup_printf ("SELECT updated FROM %s WHERE uuid = ?", table->name);
+          sqlite3_stmt *updated = _gw_store_prepare (self->store, sql, error);
+
+          if (updated == NULL)
+            return FALSE;
+          _gw_store_bind_text (updated, 1, our_uuid);
+          if (sqlite3_step (updated) == SQLITE_ROW)
+            our_updated = _gw_store_column_dup (updated, 0);
+          sqlite3_reset (updated);
+        }
+
+      if (matched && !deleted && !table->append_only && table->used_sql != NULL &&
+          !is_used (self, table, our_id))
+        outcome = OUTCOME_ADOPT;
+      else
+        {
+          if (matched)
+            g_hash_table_insert (self->remap, (gpointer) uuid, g_strdup (our_uuid));
+
+          write_theirs (self, table, object, theirs);
+
+          if (deleted)
+            reason = g_strdup (_("Removed here; kept removed"));
+          else if (g_string_equal (ours, theirs))
+            outcome = OUTCOME_UNCHANGED;
+          else if (table->append_only)
+            reason = g_strdup (_("Already here with other content; kept ours"));
+          else if (g_strcmp0 (their_updated, our_updated) > 0)
+            outcome = OUTCOME_UPDATE;
+          else if (g_strcmp0 (their_updated, our_updated) == 0)
+            reason = g_strdup_printf (_("Changed in both places at the same time (%s); kept ours"),
+                                      our_updated);
+          else
+            reason = g_strdup_printf (_("Changed here more recently (%s); kept ours"), our_updated);
+
+          if (reason != NULL)
+            {
+              outcome = OUTCOME_CONFLICT;
+              add_conflict (self, table, object, reason);
+            }
+        }
+    }
+  else
+    sqlite3_reset (stmt);
+
+  switch (outcome)
+    {
+    case OUTCOME_ADD: counts->added++; break;
+    case OUTCOME_UPDATE:
+    case OUTCOME_ADOPT: counts->updated++; break;
+    case OUTCOME_UNCHANGED: counts->unchanged++; break;
+    case OUTCOME_CONFLICT: break;
+    }
+
+  if (!write || outcome == OUTCOME_UNCHANGED || outcome == OUTCOME_CONFLICT)
+    return TRUE;
+
+  {
+    gboolean update = outcome != OUTCOME_ADD;
+    gboolean adopt = outcome == OUTCOME_ADOPT;
+    /* One statement for each shape, kept by the store. */
+    g_autofree char *sql = write_sql (self, table, update, adopt);
+
+    if (!bind_and_step (self, table, sql, update, adopt, object, our_uuid, error))
+      return FALSE;
+
+    if (!update && table->has_id)
+      our_id = sqlite3_last_insert_rowid (_gw_store_get_db (self->store));
+  }
+
+  if (!write_side_lists (self, table, object, our_id, error))
+    return FALSE;
+
+  /* A member's recruiter may come later in the file. */
+  if (id == GW_TABLE_MEMBERS && is_string (json_object_get_member (object, "recruited_by")))
+    g_ptr_array_add (second_pass, object);
+
+  /* A history line moves the roster's "last change". */
+  if (id == GW_TABLE_MEMBER_EVENTS)
+    {
+      stmt = _gw_store_prepare (self->store,
+                                "UPDATE members SET last_change = max(last_change, ?1)"
+                                " WHERE uuid = ?2 AND last_change < ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      _gw_store_bind_text (stmt, 1, get_string (object, "date"));
+      _gw_store_bind_text (stmt, 2, remapped (self, get_string (object, "member")));
+      if (!_gw_store_step_done (self->store, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+merge (GwExchangeImport  *self,
+       gboolean           write,
+       GCancellable      *cancellable,
+       GError           **error)
+{
+  g_autoptr(GPtrArray) second_pass = g_ptr_array_new ();
+
+  memset (self->counts, 0, sizeof self->counts);
+  g_ptr_array_set_size (self->conflicts, 0);
+  g_hash_table_remove_all (self->remap);
+
+  for (guint t = 0; t < GW_N_TABLES; t++)
+    {
+      const GwTable *table = &gw_exchange_tables[t];
+      g_autofree char *select_sql = NULL;
+      guint n;
+
+      if (self->records[t] == NULL)
+        continue;
+
+      select_sql = _gw_exchange_select_sql (table, self->privacy, "t.uuid = ?");
+      n = json_array_get_length (self->records[t]);
+      for (guint i = 0; i < n; i++)
+        {
+          JsonObject *object = json_array_get_object_element (self->records[t], i);
+
+          if (!merge_record (self, t, object, write, select_sql, second_pass, error))
+            return FALSE;
+
+          if (++self->done % BATCH == 0)
+            {
+              if (g_cancellable_set_error_if_cancelled (cancellable, error))
+                return FALSE;
+              if (self->progress != NULL)
+                self->progress (MIN (1.0, (double) self->done / MAX (1, self->progress_total)),
+                                self->user_data);
+            }
+        }
+    }
+
+  for (guint i = 0; i < second_pass->len; i++)
+    {
+      JsonObject *object = g_ptr_array_index (second_pass, i);
+      sqlite3_stmt *stmt = _gw_store_prepare (self->store,
+                                              "UPDATE members SET recruited_by ="
+                                              " (SELECT id FROM members WHERE uuid = ?1)"
+                                              " WHERE uuid = ?2", error);
+
+      if (stmt == NULL)
+        return FALSE;
+      _gw_store_bind_text (stmt, 1, remapped (self, get_string (object, "recruited_by")));
+      _gw_store_bind_text (stmt, 2, get_string (object, "uuid"));
+      if (!_gw_store_step_done (self->store, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+fingerprint (GwStore *store,
+             gint64  *data_version,
+             gint64  *total_changes)
+{
+  sqlite3_stmt *stmt = _gw_store_prepare (store, "PRAGMA data_version", NULL);
+
+  *data_version = 0;
+  if (stmt != NULL)
+    {
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        *data_version = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+    }
+  *total_changes = sqlite3_total_changes64 (_gw_store_get_db (store));
+}
+
+/**
+ * gw_exchange_import_load_data:
+ *
+ * See gw-exchange.h.
+ *
+ * Returns: (transfer full) (nullable): what importing @data would do.
+ */
+GwExchangeImport *
+gw_exchange_import_load_data (GwStore       *store,
+                              const char    *data,
+                              gsize          length,
+                              GwProgressFunc progress,
+                              gpointer       user_data,
+                              GCancellable  *cancellable,
+                              GError       **error)
+{
+  g_autoptr(GwExchangeImport) self = NULL;
+  g_autoptr(GError) parse_error = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (GW_IS_STORE (store), NULL);
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  if (!check_bytes (data ? data : "", length, error))
+    return NULL;
+
+  self = g_new0 (GwExchangeImport, 1);
+  self->store = g_object_ref (store);
+  self->conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) conflict_free);
+  self->remap = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  self->unity_numbers = g_hash_table_new (NULL, NULL);
+  self->progress = progress;
+  self->user_data = user_data;
+
+  self->parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (self->parser, data ? data : "", length, &parse_error))
+    {
+      g_set_error (error, GW_EXCHANGE_ERROR, GW_EXCHANGE_ERROR_SYNTAX,
+                   _("The file is not valid JSON; it may be cut short or damaged (%s)."),
+                   parse_error->message);
+      return NULL;
+    }
+
+  if (json_parser_get_root (self->parser) == NULL)
+    {
+      g_set_error (error, GW_EXCHANGE_ERROR, GW_EXCHANGE_ERROR_SYNTAX,
+                   _("The file is empty."));
+      return NULL;
+    }
+
+  if (!check_header (self, json_parser_get_root (self->parser), error))
+    return NULL;
+  /* Checking, then comparing. */
+  self->progress_total = 2 * self->total;
+
+  for (guint t = 0; t < GW_N_TABLES; t++)
+    if (self->records[t] != NULL && !index_table (self, t, error))
+      return NULL;
+    else if (self->records[t] == NULL)
+      self->uuids[t] = g_hash_table_new (g_str_hash, g_str_equal);
+
+  /* A read transaction, so that checking and comparing see one state. */
+  if (!_gw_store_exec (store, "SAVEPOINT gw_import_load", error))
+    return NULL;
+
+  ok = TRUE;
+  for (guint t = 0; ok && t < GW_N_TABLES; t++)
+    if (self->records[t] != NULL)
+      ok = check_table (self, t, cancellable, error);
+
+  if (ok)
+    ok = merge (self, FALSE, cancellable, error);
+
+  _gw_store_exec (store, "RELEASE gw_import_load", NULL);
+
+  if (!ok)
+    return NULL;
+
+  fingerprint (store, &self->data_version, &self->total_changes);
+
+  if (progress != NULL)
+    progress (1.0, user_data);
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * gw_exchange_import_load:
+ *
+ * Returns: (transfer full) (nullable): what importing the file at @path
+ *   would do.
+ */
+GwExchangeImport *
+gw_exchange_import_load (GwStore        *store,
+                         const char     *path,
+                         GwProgressFunc  progress,
+                         gpointer        user_data,
+                         GCancellable   *cancellable,
+                         GError        **error)
+{
+  g_autofree char *data = NULL;
+  gsize length = 0;
+  GStatBuf st;
+
+  g_return_val_if_fail (GW_IS_STORE (store), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  /* Refuse a huge file before reading a byte of it. */
+  if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode) && (guint64) st.st_size > max_bytes)
+    {
+      g_set_error (error, GW_EXCHANGE_ERROR, GW_EXCHANGE_ERROR_TOO_LARGE,
+                   _("The file is too large to be an exchange file (more than %" PRIu64 " MB)."),
+                   (guint64) (max_bytes / (1024 * 1024)));
+      return NULL;
+    }
+
+  if (!g_file_get_contents (path, &data, &length, error))
+    return NULL;
+
+  return gw_exchange_import_load_data (store, data, length, progress, user_data, cancellable, error);
+}
+
+GwExchangeAreas
+gw_exchange_import_get_areas (GwExchangeImport *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->areas;
+}
+
+GwExchangePrivacy
+gw_exchange_import_get_privacy (GwExchangeImport *self)
+{
+  g_return_val_if_fail (self != NULL, GW_PRIVACY_FULL);
+  return self->privacy;
+}
+
+const char *
+gw_exchange_import_get_organization (GwExchangeImport *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->organization;
+}
+
+const char *
+gw_exchange_import_get_exported (GwExchangeImport *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->exported;
+}
+
+void
+gw_exchange_import_get_counts (GwExchangeImport *self,
+                               GwExchangeAreas   area,
+                               GwExchangeCounts *counts)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (counts != NULL);
+  g_return_if_fail (area != 0 && (area & (area - 1)) == 0 && (area & ~GW_AREA_ALL) == 0);
+
+  *counts = self->counts[area_index (area)];
+}
+
+GPtrArray *
+gw_exchange_import_get_conflicts (GwExchangeImport *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->conflicts;
+}
+
+gboolean
+gw_exchange_import_has_changes (GwExchangeImport *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->counts); i++)
+    if (self->counts[i].added > 0 || self->counts[i].updated > 0)
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+gw_exchange_import_apply (GwExchangeImport  *self,
+                          GwProgressFunc     progress,
+                          gpointer           user_data,
+                          GCancellable      *cancellable,
+                          GError           **error)
+{
+  gint64 data_version, total_changes;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (!self->applied, FALSE);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  fingerprint (self->store, &data_version, &total_changes);
+  if (data_version != self->data_version || total_changes != self->total_changes)
+    {
+      g_set_error (error, GW_EXCHANGE_ERROR, GW_EXCHANGE_ERROR_CHANGED,
+                   _("The database changed since the file was read. Read the file again before importing it."));
+      return FALSE;
+    }
+
+  if (!gw_store_begin (self->store, error))
+    return FALSE;
+
+  self->progress = progress;
+  self->user_data = user_data;
+  self->done = 0;
+  self->progress_total = self->total;
+
+  if (!merge (self, TRUE, cancellable, error))
+    {
+      gw_store_rollback (self->store);
+      return FALSE;
+    }
+
+  if (self->areas & GW_AREA_MEMBERS)
+    _gw_store_member_changed (self->store, 0);
+  if (self->areas & GW_AREA_MEETINGS)
+    _gw_store_meeting_changed (self->store, 0);
+  if (self->areas & GW_AREA_NOTEBOOK)
+    {
+      static const char * const kinds[] = { "note", "force", "need", "contradiction", "rule", "kind" };
+
+      for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+        _gw_store_notebook_changed (self->store, kinds[i], 0);
+    }
+  if (self->areas & GW_AREA_LEDGER)
+    _gw_store_ledger_changed (self->store, 0);
+
+  if (!gw_store_commit (self->store, error))
+    return FALSE;
+
+  self->applied = TRUE;
+  if (progress != NULL)
+    progress (1.0, user_data);
+  return TRUE;
+}

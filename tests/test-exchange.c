@@ -1,0 +1,648 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <sys/stat.h>
+
+#include <json-glib/json-glib.h>
+
+#include "gw-demo.h"
+#include "gw-exchange.h"
+#include "gw-exchange-private.h"
+#include "gw-ledger.h"
+#include "gw-store-ledger.h"
+#include "gw-test-util.h"
+
+/* A second database beside the fixture's, to import into. */
+static GwStore *
+open_other (GwTestFixture *f,
+            const char    *name,
+            char         **path_out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  GwStore *store = gw_store_open (path, &error);
+
+  g_assert_no_error (error);
+  if (path_out != NULL)
+    *path_out = g_steal_pointer (&path);
+  return store;
+}
+
+static char *
+export_to (GwStore           *store,
+           const char        *dir,
+           const char        *name,
+           GwExchangeAreas    areas,
+           GwExchangePrivacy  privacy)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_true (gw_exchange_export (store, path, areas, privacy, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+static char *
+read_text (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  return text;
+}
+
+/* The file without its "exported" line: the one thing two exports of the
+ * same data may differ in. */
+static char *
+without_exported (const char *text)
+{
+  g_autoptr(GRegex) regex = g_regex_new ("\n\"exported\": \"[^\"]*\",", 0, 0, NULL);
+
+  return g_regex_replace_literal (regex, text, -1, 0, "", 0, NULL);
+}
+
+static GwExchangeImport *
+import_file (GwStore    *store,
+             const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GwExchangeImport) import = gw_exchange_import_load (store, path, NULL, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (import);
+  g_assert_true (gw_exchange_import_apply (import, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&import);
+}
+
+static void
+fill_demo (GwStore *store)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gw_demo_fill (store, 120, 7, &error));
+  g_assert_no_error (error);
+  gw_store_set_organization_name (store, "Eastside \"Tenants\"\tUnion", &error);
+  g_assert_no_error (error);
+}
+
+static void
+assert_counts (GwExchangeImport *import,
+               GwExchangeAreas   area,
+               guint             added,
+               guint             updated,
+               guint             unchanged,
+               guint             conflicts)
+{
+  GwExchangeCounts counts;
+
+  gw_exchange_import_get_counts (import, area, &counts);
+  g_assert_cmpuint (counts.added, ==, added);
+  g_assert_cmpuint (counts.updated, ==, updated);
+  g_assert_cmpuint (counts.unchanged, ==, unchanged);
+  g_assert_cmpuint (counts.conflicts, ==, conflicts);
+}
+
+static void
+test_names_agree (void)
+{
+  for (GwStage s = 0; s < GW_N_STAGES; s++)
+    g_assert_cmpstr (gw_exchange_stage_names[s], ==, gw_stage_get_id (s));
+  g_assert_cmpstr (gw_ledger_direction_to_string (GW_LEDGER_GIVEN_OUT), ==, "given-out");
+  g_assert_cmpstr (gw_source_class_to_string (GW_SOURCE_NGO_FOUNDATION), ==, "ngo-foundation");
+}
+
+static void
+test_areas_and_privacy (void)
+{
+  g_autoptr(GError) error = NULL;
+  GwExchangeAreas areas = 0;
+  GwExchangePrivacy privacy = GW_PRIVACY_FULL;
+
+  g_assert_true (gw_exchange_areas_from_string ("members, ledger", &areas, &error));
+  g_assert_cmpint (areas, ==, GW_AREA_MEMBERS | GW_AREA_LEDGER);
+  g_assert_true (gw_exchange_areas_from_string ("all", &areas, &error));
+  g_assert_cmpint (areas, ==, GW_AREA_ALL);
+  g_assert_false (gw_exchange_areas_from_string ("members,people", &areas, &error));
+  g_assert_error (error, GW_EXCHANGE_ERROR, GW_EXCHANGE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (gw_exchange_privacy_from_string ("no-contact", &privacy, &error));
+  g_assert_cmpint (privacy, ==, GW_PRIVACY_NO_CONTACT);
+  g_assert_false (gw_exchange_privacy_from_string ("secret", &privacy, &error));
+  g_assert_error (error, GW_EXCHANGE_ERROR, GW_EXCHANGE_ERROR_INVALID);
+  g_assert_cmpstr (gw_exchange_privacy_to_string (GW_PRIVACY_COUNTS), ==, "counts");
+}
+
+static void
+test_round_trip (GwTestFixture *f,
+                 gconstpointer  data)
+{
+  g_autofree char *other_path = NULL;
+  g_autoptr(GwStore) other = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *first_text = NULL;
+  g_autofree char *second_text = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autoptr(GwExchangeImport) import = NULL;
+  g_autoptr(GwExchangeImport) again = NULL;
+  GStatBuf st;
+
+  fill_demo (f->store);
+  first = export_to (f->store, f->dir, "first.json", GW_AREA_ALL, GW_PRIVACY_FULL);
+
+  /* Readable by the user alone. */
+  g_assert_cmpint (g_stat (first, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  other = open_other (f, "other.db", &other_path);
+  import = import_file (other, first);
+  g_assert_cmpuint (gw_exchange_import_get_conflicts (import)->len, ==, 0);
+  g_assert_cmpstr (gw_exchange_import_get_organization (import), ==, "Eastside \"Tenants\"\tUnion");
+  g_assert_cmpint (gw_exchange_import_get_areas (import), ==, GW_AREA_ALL);
+  g_assert_true (gw_exchange_import_has_changes (import));
+  g_assert_cmpint (gw_store_count_members (other), ==, gw_store_count_members (f->store));
+
+  /* The organization's name is a setting of each database, not data. */
+  gw_store_set_organization_name (other, "Eastside \"Tenants\"\tUnion", NULL);
+  second = export_to (other, f->dir, "second.json", GW_AREA_ALL, GW_PRIVACY_FULL);
+
+  first_text = read_text (first);
+  second_text = read_text (second);
+  a = without_exported (first_text);
+  b = without_exported (second_text);
+  g_assert_cmpstr (a, !=, first_text);
+  g_assert_cmpstr (a, ==, b);
+
+  /* Searching and the roster's derived columns work on what came in. */
+  g_assert_cmpint (gw_test_sql_int (other_path, "SELECT count(*) FROM members_fts"), ==,
+                   gw_test_sql_int (f->path, "SELECT count(*) FROM members_fts"));
+  g_assert_cmpint (gw_test_sql_int (other_path, "SELECT count(*) FROM member_tags"), ==,
+                   gw_test_sql_int (f->path, "SELECT count(*) FROM member_tags"));
+  g_assert_cmpint (gw_test_sql_int (other_path,
+                                    "SELECT count(*) FROM members a WHERE sort_key <> ''"), ==,
+                   gw_test_sql_int (f->path, "SELECT count(*) FROM members WHERE sort_key <> ''"));
+  g_assert_cmpint (gw_test_sql_int (other_path, "SELECT sum(amount) FROM ledger_totals"), ==,
+                   gw_test_sql_int (f->path, "SELECT sum(amount) FROM ledger_totals"));
+
+  /* The same file again changes nothing. */
+  again = import_file (other, first);
+  g_assert_false (gw_exchange_import_has_changes (again));
+  g_assert_cmpuint (gw_exchange_import_get_conflicts (again)->len, ==, 0);
+}
+
+typedef void (*Spoil) (JsonObject *root);
+
+static JsonObject *
+first_record (JsonObject *root,
+              const char *table)
+{
+  return json_array_get_object_element (json_object_get_array_member (root, table), 0);
+}
+
+static void spoil_stage (JsonObject *root) { json_object_set_int_member (first_record (root, "members"), "stage", 7); }
+static void spoil_stage_name (JsonObject *root) { json_object_set_string_member (first_record (root, "members"), "stage", "boss"); }
+static void spoil_missing (JsonObject *root) { json_object_remove_member (first_record (root, "members"), "full_name"); }
+static void spoil_version (JsonObject *root) { json_object_set_int_member (root, "version", 2); }
+static void spoil_format (JsonObject *root) { json_object_set_string_member (root, "format", "other-app"); }
+static void spoil_counts (JsonObject *root) { json_object_set_string_member (root, "privacy", "counts"); }
+static void spoil_extra (JsonObject *root) { json_object_set_int_member (first_record (root, "notes"), "colour", 1); }
+static void spoil_date (JsonObject *root) { json_object_set_string_member (first_record (root, "members"), "joined", "2024-02-30"); }
+static void
+spoil_dangling (JsonObject *root)
+{
+  json_object_set_string_member (first_record (root, "attendance"), "member",
+                                 "0b5e8f4c-9d0a-4c1e-8e39-4b1f6f1c2a77");
+}
+static void
+spoil_duplicate (JsonObject *root)
+{
+  JsonArray *members = json_object_get_array_member (root, "members");
+
+  json_object_set_string_member (json_array_get_object_element (members, 1), "uuid",
+                                 json_object_get_string_member (json_array_get_object_element (members, 0), "uuid"));
+}
+static void
+spoil_ledger (JsonObject *root)
+{
+  JsonArray *entries = json_object_get_array_member (root, "ledger_entries");
+
+  for (guint i = 0; i < json_array_get_length (entries); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (entries, i);
+
+      if (g_str_equal (json_object_get_string_member (entry, "kind"), "money"))
+        {
+          json_object_set_null_member (entry, "currency");
+          return;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+static char *
+spoiled_copy (const char *text,
+              Spoil       spoil)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  spoil (json_node_get_object (json_parser_get_root (parser)));
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  return json_generator_to_data (generator, NULL);
+}
+
+static void
+assert_refused (GwTestFixture *f,
+                const char    *data,
+                gsize          length,
+                int            code,
+                const char    *words)
+{
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autoptr(GBytes) before = gw_test_read_file (f->path);
+  g_autoptr(GBytes) wal_before = g_file_test (wal, G_FILE_TEST_EXISTS) ? gw_test_read_file (wal) : NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GwExchangeImport) import = NULL;
+
+  import = gw_exchange_import_load_data (f->store, data, length, NULL, NULL, NULL, &error);
+  g_assert_null (import);
+  g_assert_error (error, GW_EXCHANGE_ERROR, code);
+  if (words != NULL && strstr (error->message, words) == NULL)
+    g_error ("“%s” does not say “%s”", error->message, words);
+
+  gw_test_assert_file_unchanged (f->path, before);
+  if (wal_before != NULL)
+    gw_test_assert_file_unchanged (wal, wal_before);
+}
+
+static void
+test_refuses (GwTestFixture *f,
+              gconstpointer  data)
+{
+  static const struct
+  {
+    Spoil       spoil;
+    int         code;
+    const char *words;
+  } cases[] = {
+    { spoil_stage, GW_EXCHANGE_ERROR_INVALID, "members[0].stage: expected a string" },
+    { spoil_stage_name, GW_EXCHANGE_ERROR_INVALID, "members[0].stage: expected one of volunteer, member, cadre" },
+    { spoil_missing, GW_EXCHANGE_ERROR_INVALID, "members[0].full_name: missing" },
+    { spoil_version, GW_EXCHANGE_ERROR_VERSION, "version 2" },
+    { spoil_format, GW_EXCHANGE_ERROR_FORMAT, NULL },
+    { spoil_counts, GW_EXCHANGE_ERROR_COUNTS_ONLY, NULL },
+    { spoil_extra, GW_EXCHANGE_ERROR_INVALID, "notes[0].colour" },
+    { spoil_date, GW_EXCHANGE_ERROR_INVALID, "members[0].joined" },
+    { spoil_dangling, GW_EXCHANGE_ERROR_INVALID, "attendance[0].member: no record" },
+    { spoil_duplicate, GW_EXCHANGE_ERROR_INVALID, "members[1].uuid" },
+    { spoil_ledger, GW_EXCHANGE_ERROR_INVALID, "ledger_entries[" },
+  };
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *bad = NULL;
+  GString *deep;
+
+  fill_demo (f->store);
+  path = export_to (f->store, f->dir, "good.json", GW_AREA_ALL, GW_PRIVACY_FULL);
+  text = read_text (path);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *spoiled = spoiled_copy (text, cases[i].spoil);
+
+      assert_refused (f, spoiled, strlen (spoiled), cases[i].code, cases[i].words);
+    }
+
+  /* Cut short. */
+  assert_refused (f, text, strlen (text) / 2, GW_EXCHANGE_ERROR_SYNTAX, NULL);
+  assert_refused (f, "", 0, GW_EXCHANGE_ERROR_SYNTAX, NULL);
+  assert_refused (f, "[1, 2]", 6, GW_EXCHANGE_ERROR_FORMAT, NULL);
+
+  /* Not UTF-8: the offset is named. */
+  bad = g_strdup (text);
+  bad[100] = (char) 0xff;
+  assert_refused (f, bad, strlen (bad), GW_EXCHANGE_ERROR_NOT_UTF8, "offset 100");
+
+  /* Nested 100,000 deep. */
+  deep = g_string_new ("{\"format\": \"groundwork-exchange\", \"version\": 1, \"x\": ");
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (deep, '[');
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (deep, ']');
+  g_string_append_c (deep, '}');
+  assert_refused (f, deep->str, deep->len, GW_EXCHANGE_ERROR_TOO_DEEP, NULL);
+  g_string_free (deep, TRUE);
+
+  /* Too large: the guard is lowered so the test need not write 512 MB. */
+  _gw_exchange_set_max_bytes (1024);
+  assert_refused (f, text, strlen (text), GW_EXCHANGE_ERROR_TOO_LARGE, NULL);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GwExchangeImport) import = gw_exchange_import_load (f->store, path, NULL, NULL, NULL, &error);
+
+    g_assert_null (import);
+    g_assert_error (error, GW_EXCHANGE_ERROR, GW_EXCHANGE_ERROR_TOO_LARGE);
+  }
+  _gw_exchange_set_max_bytes (0);
+
+  /* A counts-only export is refused for import. */
+  {
+    g_autofree char *counts = export_to (f->store, f->dir, "counts.json", GW_AREA_ALL, GW_PRIVACY_COUNTS);
+    g_autofree char *counts_text = read_text (counts);
+
+    assert_refused (f, counts_text, strlen (counts_text), GW_EXCHANGE_ERROR_COUNTS_ONLY, NULL);
+  }
+}
+
+static void
+test_refusal_changes_nothing_elsewhere (GwTestFixture *f,
+                                        gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *other_path = NULL;
+  g_autoptr(GwStore) other = NULL;
+  g_autofree char *spoiled = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GwExchangeImport) import = NULL;
+
+  fill_demo (f->store);
+  path = export_to (f->store, f->dir, "good.json", GW_AREA_ALL, GW_PRIVACY_FULL);
+  text = read_text (path);
+  spoiled = spoiled_copy (text, spoil_ledger);
+
+  /* An empty database would take every member before the bad entry, if the
+   * import were not all or nothing. */
+  other = open_other (f, "other.db", &other_path);
+  g_clear_object (&other);
+  before = gw_test_read_file (other_path);
+  other = open_other (f, "other.db", NULL);
+  import = gw_exchange_import_load_data (other, spoiled, strlen (spoiled), NULL, NULL, NULL, &error);
+  g_assert_null (import);
+  g_assert_error (error, GW_EXCHANGE_ERROR, GW_EXCHANGE_ERROR_INVALID);
+  g_clear_object (&other);
+  gw_test_assert_file_unchanged (other_path, before);
+}
+
+static void
+test_privacy (GwTestFixture *f,
+              gconstpointer  data)
+{
+  g_autofree char *no_contact = NULL;
+  g_autofree char *counts = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *counts_text = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  guint checked = 0;
+
+  fill_demo (f->store);
+  no_contact = export_to (f->store, f->dir, "no-contact.json", GW_AREA_ALL, GW_PRIVACY_NO_CONTACT);
+  counts = export_to (f->store, f->dir, "counts.json", GW_AREA_ALL, GW_PRIVACY_COUNTS);
+  text = read_text (no_contact);
+  counts_text = read_text (counts);
+
+  g_assert_null (strstr (text, "\"phone\""));
+  g_assert_null (strstr (text, "\"email\""));
+  g_assert_null (strstr (text, "\"memo\""));
+  g_assert_null (strstr (text, "\"contact_name\""));
+  g_assert_nonnull (strstr (text, "\"full_name\""));
+
+  g_assert_cmpint (sqlite3_open_v2 (f->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT phone, email, notes, full_name, uuid FROM members"
+                                           " WHERE deleted = 0", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      for (int c = 0; c < 3; c++)
+        {
+          const char *value = (const char *) sqlite3_column_text (stmt, c);
+          g_autoptr(GString) quoted = g_string_new (NULL);
+
+          if (value == NULL || strlen (value) < 6)
+            continue;
+          _gw_json_string (quoted, value);
+          g_assert_null (strstr (text, quoted->str));
+          checked++;
+        }
+      g_assert_null (strstr (counts_text, (const char *) sqlite3_column_text (stmt, 3)));
+      g_assert_null (strstr (counts_text, (const char *) sqlite3_column_text (stmt, 4)));
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_assert_cmpuint (checked, >, 50);
+  g_assert_nonnull (strstr (counts_text, "\"counts\""));
+
+  /* A no-contact file imports, and leaves our contact details alone. */
+  {
+    g_autofree char *phone_before = gw_test_sql_text (f->path, "SELECT group_concat(phone) FROM members");
+    g_autofree char *phone_after = NULL;
+    g_autoptr(GwExchangeImport) import = import_file (f->store, no_contact);
+
+    g_assert_false (gw_exchange_import_has_changes (import));
+    phone_after = gw_test_sql_text (f->path, "SELECT group_concat(phone) FROM members");
+    g_assert_cmpstr (phone_before, ==, phone_after);
+  }
+}
+
+static void
+test_merge (GwTestFixture *f,
+            gconstpointer  data)
+{
+  g_autoptr(GwStore) other = NULL;
+  g_autofree char *other_path = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GwExchangeImport) import = NULL;
+  g_autoptr(GwMember) ana = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 ana_id, bo_id, ana_there, bo_there;
+  GPtrArray *conflicts;
+  GwExchangeConflict *conflict;
+
+  ana_id = gw_test_add_person (f->store, "Ana Reyes", "555-0101", "ana@example.org");
+  bo_id = gw_test_add_person (f->store, "Bo Chen", "555-0102", NULL);
+
+  other = open_other (f, "other.db", &other_path);
+  path = export_to (f->store, f->dir, "one.json", GW_AREA_ALL, GW_PRIVACY_FULL);
+  g_clear_pointer (&import, gw_exchange_import_free);
+  import = import_file (other, path);
+  assert_counts (import, GW_AREA_MEMBERS, 4, 0, 0, 0);  /* two people, two history lines */
+  ana_there = gw_test_sql_int (other_path, "SELECT id FROM members WHERE full_name = 'Ana Reyes'");
+  bo_there = gw_test_sql_int (other_path, "SELECT id FROM members WHERE full_name = 'Bo Chen'");
+
+  /* Ana changed here later: the file's side wins. Bo changed there later:
+   * ours is kept and listed. */
+  ana = gw_test_load (f->store, ana_id);
+  gw_member_set_phone (ana, "555-0199");
+  g_assert_true (gw_store_update_member (f->store, ana, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GwMember) bo = gw_test_load (f->store, bo_id);
+    g_autoptr(GwMember) bo_there_member = gw_test_load (other, bo_there);
+
+    gw_member_set_pronouns (bo, "he/him");
+    g_assert_true (gw_store_update_member (f->store, bo, &error));
+    gw_member_set_pronouns (bo_there_member, "they/them");
+    g_assert_true (gw_store_update_member (other, bo_there_member, &error));
+    g_assert_no_error (error);
+  }
+  gw_test_sql_exec (f->path, "UPDATE members SET updated = '2030-01-01T00:00:00Z' WHERE full_name = 'Ana Reyes';"
+                             "UPDATE members SET updated = '2030-01-01T00:00:00Z' WHERE full_name = 'Bo Chen'", NULL);
+  gw_test_sql_exec (other_path, "UPDATE members SET updated = '2031-01-01T00:00:00Z' WHERE full_name = 'Bo Chen'", NULL);
+
+  /* A step up the ladder and a donation, to be appended. */
+  gw_test_raise_to (f->store, ana_id, GW_STAGE_MEMBER);
+  {
+    g_autoptr(GwLedgerEntry) entry = gw_ledger_entry_new ();
+
+    entry->date = g_strdup ("2024-03-01");
+    entry->direction = GW_LEDGER_RECEIVED;
+    entry->kind = GW_LEDGER_MONEY;
+    entry->amount = 2500;
+    entry->currency = g_strdup ("USD");
+    entry->source_class = GW_SOURCE_INDIVIDUAL;
+    g_assert_cmpint (gw_store_record_entry (f->store, entry, &error), >, 0);
+    g_assert_no_error (error);
+  }
+  gw_test_sql_exec (f->path, "UPDATE members SET updated = '2030-01-01T00:00:00Z' WHERE full_name = 'Ana Reyes'", NULL);
+
+  g_free (path);
+  path = export_to (f->store, f->dir, "two.json", GW_AREA_ALL, GW_PRIVACY_FULL);
+  gw_exchange_import_free (g_steal_pointer (&import));
+  import = import_file (other, path);
+
+  conflicts = gw_exchange_import_get_conflicts (import);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  conflict = g_ptr_array_index (conflicts, 0);
+  g_assert_cmpstr (conflict->label, ==, "Bo Chen");
+  g_assert_true (conflict->ours_kept);
+  g_assert_nonnull (strstr (conflict->reason, "2031-01-01"));
+  {
+    g_autoptr(GwMember) a = gw_test_load (other, ana_there);
+    g_autoptr(GwMember) b = gw_test_load (other, bo_there);
+
+    g_assert_cmpstr (gw_member_get_phone (a), ==, "555-0199");
+    g_assert_cmpint (gw_member_get_stage (a), ==, GW_STAGE_MEMBER);
+    g_assert_cmpstr (gw_member_get_pronouns (b), ==, "they/them");
+  }
+  g_assert_cmpint (gw_test_sql_int (other_path, "SELECT count(*) FROM ledger_entries"), ==, 1);
+  g_assert_cmpint (gw_test_history_length (other, ana_there), ==, gw_test_history_length (f->store, ana_id));
+
+  /* The same time on both sides, other content: ours is kept. */
+  gw_test_sql_exec (other_path, "UPDATE members SET updated = '2030-01-01T00:00:00Z' WHERE full_name = 'Bo Chen'", NULL);
+  gw_exchange_import_free (g_steal_pointer (&import));
+  import = import_file (other, path);
+  conflicts = gw_exchange_import_get_conflicts (import);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  g_assert_nonnull (strstr (((GwExchangeConflict *) g_ptr_array_index (conflicts, 0))->reason,
+                            "same time"));
+
+  /* A history line or ledger entry with the same UUID but other content is
+   * never overwritten. */
+  gw_test_sql_exec (other_path, "DROP TRIGGER member_events_fixed;"
+                                "UPDATE member_events SET approver = 'Someone else'", NULL);
+  gw_exchange_import_free (g_steal_pointer (&import));
+  import = import_file (other, path);
+  g_assert_cmpuint (gw_exchange_import_get_conflicts (import)->len, >, 1);
+  g_assert_cmpint (gw_test_sql_int (other_path,
+                                    "SELECT count(*) FROM member_events WHERE approver = 'Someone else'"), >, 0);
+}
+
+static void
+test_load_writes_nothing (GwTestFixture *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GwStore) other = NULL;
+  g_autofree char *other_path = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GwExchangeImport) import = NULL;
+
+  fill_demo (f->store);
+  path = export_to (f->store, f->dir, "all.json", GW_AREA_ALL, GW_PRIVACY_FULL);
+
+  other = open_other (f, "other.db", &other_path);
+  g_clear_object (&other);
+  before = gw_test_read_file (other_path);
+  other = open_other (f, "other.db", NULL);
+
+  import = gw_exchange_import_load (other, path, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (gw_exchange_import_has_changes (import));
+  g_clear_pointer (&import, gw_exchange_import_free);
+  g_assert_cmpint (gw_store_count_members (other), ==, 0);
+  g_clear_object (&other);
+  gw_test_assert_file_unchanged (other_path, before);
+
+  /* The database changing between the two steps stops the import. */
+  other = open_other (f, "other.db", NULL);
+  import = gw_exchange_import_load (other, path, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  gw_test_add (other, "Someone New");
+  g_assert_false (gw_exchange_import_apply (import, NULL, NULL, NULL, &error));
+  g_assert_error (error, GW_EXCHANGE_ERROR, GW_EXCHANGE_ERROR_CHANGED);
+  g_assert_cmpint (gw_store_count_members (other), ==, 1);
+}
+
+static void
+cancel_cb (double   fraction,
+           gpointer user_data)
+{
+  g_cancellable_cancel (user_data);
+}
+
+static void
+test_cancelled_export (GwTestFixture *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *path = g_build_filename (f->dir, "cancelled.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_assert_true (gw_demo_fill (f->store, 5000, 3, &error));
+  g_assert_no_error (error);
+
+  /* Cancelled half-way, from the progress callback. */
+  g_assert_false (gw_exchange_export (f->store, path, GW_AREA_ALL, GW_PRIVACY_FULL,
+                                      cancel_cb, cancellable, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  dir = g_dir_open (f->dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_assert_true (g_str_has_prefix (name, "groundwork.db"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, GwTestFixture, NULL, gw_test_fixture_set_up, func, gw_test_fixture_tear_down)
+
+  g_test_add_func ("/core/exchange/names-agree", test_names_agree);
+  g_test_add_func ("/core/exchange/areas-and-privacy", test_areas_and_privacy);
+  ADD ("/core/exchange/round-trip", test_round_trip);
+  ADD ("/core/exchange/refuses-bad-files", test_refuses);
+  ADD ("/core/exchange/refusal-is-all-or-nothing", test_refusal_changes_nothing_elsewhere);
+  ADD ("/core/exchange/privacy", test_privacy);
+  ADD ("/core/exchange/merge", test_merge);
+  ADD ("/core/exchange/load-writes-nothing", test_load_writes_nothing);
+  ADD ("/core/exchange/cancelled-export-leaves-no-file", test_cancelled_export);
+
+  return g_test_run ();
+}
