@@ -1909,6 +1909,7 @@ gw_exchange_import_apply (GwExchangeImport  *self,
                           GError           **error)
 {
   gint64 data_version, total_changes;
+  gboolean ok;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (!self->applied, FALSE);
@@ -1927,6 +1928,11 @@ gw_exchange_import_apply (GwExchangeImport  *self,
   if (!gw_store_begin (self->store, error))
     return FALSE;
 
+  /* A large import touches pages all over the UUID indexes and the
+   * full-text indexes; with the usual 16 MB cache SQLite would spill them
+   * to the log again and again before the commit. */
+  _gw_store_exec (self->store, "PRAGMA cache_size = -262144", NULL);
+
   self->progress = progress;
   self->user_data = user_data;
   self->done = 0;
@@ -1935,6 +1941,7 @@ gw_exchange_import_apply (GwExchangeImport  *self,
   if (!merge (self, TRUE, cancellable, error))
     {
       gw_store_rollback (self->store);
+      _gw_store_exec (self->store, "PRAGMA cache_size = -16384", NULL);
       return FALSE;
     }
 
@@ -1952,7 +1959,9 @@ gw_exchange_import_apply (GwExchangeImport  *self,
   if (self->areas & GW_AREA_LEDGER)
     _gw_store_ledger_changed (self->store, 0);
 
-  if (!gw_store_commit (self->store, error))
+  ok = gw_store_commit (self->store, error);
+  _gw_store_exec (self->store, "PRAGMA cache_size = -16384", NULL);
+  if (!ok)
     return FALSE;
 
   self->applied = TRUE;
