@@ -7,6 +7,7 @@
 
 #include "gw-application.h"
 #include "gw-demo.h"
+#include "gw-exchange.h"
 #include "gw-preferences-window.h"
 #include "gw-store-meetings.h"
 #include "gw-store-notebook.h"
@@ -68,6 +69,165 @@ open_path (GwApplication *self,
     }
 
   present_store (self, store, error);
+}
+
+/* The command line's --export and --import run here, in the process that
+ * was started, without a window (nor a display). */
+
+static GwStore *
+open_store_for_command (GVariantDict  *options,
+                        GError       **error)
+{
+  g_autofree char *path = NULL;
+
+  if (!g_variant_dict_lookup (options, "database", "^ay", &path))
+    path = gw_store_dup_default_path ();
+  return gw_store_open (path, error);
+}
+
+static int
+run_export (GVariantDict *options,
+            const char   *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GwStore) store = NULL;
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autofree char *areas_text = NULL;
+  g_autofree char *privacy_text = NULL;
+  GwExchangeAreas areas = GW_AREA_ALL;
+  GwExchangePrivacy privacy = GW_PRIVACY_FULL;
+
+  if ((g_variant_dict_lookup (options, "areas", "s", &areas_text) &&
+       !gw_exchange_areas_from_string (areas_text, &areas, &error)) ||
+      (g_variant_dict_lookup (options, "privacy", "s", &privacy_text) &&
+       !gw_exchange_privacy_from_string (privacy_text, &privacy, &error)))
+    goto failed;
+
+  store = open_store_for_command (options, &error);
+  if (store == NULL)
+    goto failed;
+
+  if (!gw_exchange_export (store, path, areas, privacy, NULL, NULL, NULL, &error))
+    goto failed;
+
+  for (guint bit = GW_AREA_MEMBERS; bit <= GW_AREA_LEDGER; bit <<= 1)
+    if (areas & bit)
+      {
+        if (names->len > 0)
+          g_string_append (names, ", ");
+        g_string_append (names, gw_exchange_area_get_label (bit));
+      }
+
+  /* TRANSLATORS: "Exported People, Meetings (privacy: no-contact) to FILE." */
+  g_print (_("Exported %s (privacy: %s) to %s.\n"), names->str,
+           gw_exchange_privacy_to_string (privacy), path);
+  return 0;
+
+failed:
+  g_printerr ("%s\n", error->message);
+  return 1;
+}
+
+static int
+run_import (GVariantDict *options,
+            const char   *path,
+            gboolean      dry_run)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GwStore) store = NULL;
+  g_autoptr(GwExchangeImport) import = NULL;
+  GPtrArray *conflicts;
+
+  store = open_store_for_command (options, &error);
+  if (store == NULL)
+    goto failed;
+
+  import = gw_exchange_import_load (store, path, NULL, NULL, NULL, &error);
+  if (import == NULL)
+    goto failed;
+
+  for (guint bit = GW_AREA_MEMBERS; bit <= GW_AREA_LEDGER; bit <<= 1)
+    {
+      GwExchangeCounts counts;
+
+      if ((gw_exchange_import_get_areas (import) & bit) == 0)
+        continue;
+      gw_exchange_import_get_counts (import, bit, &counts);
+      /* TRANSLATORS: "People: 12 added, 3 updated, 140 unchanged, 1 conflicts" */
+      g_print (_("%s: %u added, %u updated, %u unchanged, %u conflicts\n"),
+               gw_exchange_area_get_label (bit),
+               counts.added, counts.updated, counts.unchanged, counts.conflicts);
+    }
+
+  conflicts = gw_exchange_import_get_conflicts (import);
+  for (guint i = 0; i < conflicts->len; i++)
+    {
+      GwExchangeConflict *conflict = g_ptr_array_index (conflicts, i);
+
+      g_print ("  %s (%s): %s\n", conflict->label, gw_exchange_area_get_label (conflict->area),
+               conflict->reason);
+    }
+
+  if (dry_run)
+    {
+      g_print (_("Nothing was changed: this was a dry run.\n"));
+      return 0;
+    }
+
+  if (!gw_exchange_import_has_changes (import))
+    {
+      g_print (_("Nothing to import: everything in the file is already here.\n"));
+      return 0;
+    }
+
+  if (!gw_exchange_import_apply (import, NULL, NULL, NULL, &error))
+    goto failed;
+
+  g_print (_("Imported %s.\n"), path);
+  return 0;
+
+failed:
+  g_printerr ("%s\n", error->message);
+  return 1;
+}
+
+static int
+gw_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  g_autofree char *export_path = NULL;
+  g_autofree char *import_path = NULL;
+  gboolean dry_run = FALSE;
+
+  g_variant_dict_lookup (options, "export", "^ay", &export_path);
+  g_variant_dict_lookup (options, "import", "^ay", &import_path);
+  g_variant_dict_lookup (options, "dry-run", "b", &dry_run);
+
+  if (export_path != NULL && import_path != NULL)
+    {
+      g_printerr ("%s\n", _("Choose either --export or --import, not both."));
+      return 1;
+    }
+
+  if (export_path == NULL &&
+      (g_variant_dict_contains (options, "areas") || g_variant_dict_contains (options, "privacy")))
+    {
+      g_printerr ("%s\n", _("--areas and --privacy go with --export FILE."));
+      return 1;
+    }
+
+  if (import_path == NULL && dry_run)
+    {
+      g_printerr ("%s\n", _("--dry-run goes with --import FILE."));
+      return 1;
+    }
+
+  if (export_path != NULL)
+    return run_export (options, export_path);
+  if (import_path != NULL)
+    return run_import (options, import_path, dry_run);
+
+  return -1;
 }
 
 static int
@@ -242,6 +402,7 @@ gw_application_class_init (GwApplicationClass *klass)
   app_class->activate = gw_application_activate;
   app_class->startup = gw_application_startup;
   app_class->command_line = gw_application_command_line;
+  app_class->handle_local_options = gw_application_handle_local_options;
 }
 
 static void
@@ -250,6 +411,18 @@ gw_application_init (GwApplication *self)
   static const GOptionEntry entries[] = {
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL, N_("Open the database at PATH"), N_("PATH") },
     { "demo", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Open a fresh sample chapter to explore"), NULL },
+    { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Write the database to FILE in the exchange format, without opening a window"), N_("FILE") },
+    { "areas", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("With --export: the areas to write, from members, meetings, notebook, ledger, or all"),
+      N_("AREAS") },
+    { "privacy", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("With --export: full, no-contact (no phone, e-mail or notes about people) or counts"),
+      N_("LEVEL") },
+    { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Merge the exchange file FILE into the database, without opening a window"), N_("FILE") },
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("With --import: say what would change, and change nothing"), NULL },
     { NULL }
   };
   static const char *quit_accels[] = { "<Control>q", NULL };

@@ -1,0 +1,52 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# The command line's --export and --import, run as a person runs them:
+# exit codes, the summary, and a dry run that changes nothing.
+set -eu
+
+groundwork=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+cd "$dir"
+
+fail () {
+  echo "not ok - $*"
+  exit 1
+}
+
+echo "1..5"
+
+# An empty database exports, readable by the user alone.
+"$groundwork" --database a.db --export all.json > out.txt 2> err.txt || fail "export exits 0"
+grep -q '"format": "groundwork-exchange"' all.json || fail "export writes the format"
+[ "$(stat -c %a all.json)" = 600 ] || fail "export is 0600"
+echo "ok 1 export"
+
+# A dry run says what would change, and changes nothing.
+"$groundwork" --database b.db --export before.json > /dev/null
+cp b.db b-before.db
+"$groundwork" --database b.db --import all.json --dry-run > out.txt 2> err.txt || fail "dry run exits 0"
+grep -q "dry run" out.txt || fail "dry run says so"
+cmp -s b.db b-before.db || fail "dry run changes nothing"
+echo "ok 2 dry run"
+
+# Importing prints a summary per area.
+"$groundwork" --database b.db --import all.json > out.txt 2> err.txt || fail "import exits 0"
+grep -q "unchanged" out.txt || fail "import prints counts"
+echo "ok 3 import"
+
+# A file of another version is refused with the reason on stderr.
+printf '{"format": "groundwork-exchange", "version": 2}' > v2.json
+if "$groundwork" --database b.db --import v2.json > out.txt 2> err.txt; then
+  fail "a version 2 file is refused"
+fi
+grep -q "version 2" err.txt || fail "the refusal names the version"
+echo "ok 4 refuses another version"
+
+# A counts-only export cannot be imported.
+"$groundwork" --database a.db --export counts.json --privacy counts > /dev/null
+if "$groundwork" --database b.db --import counts.json > out.txt 2> err.txt; then
+  fail "a counts-only file is refused"
+fi
+[ -s err.txt ] || fail "the refusal says why"
+echo "ok 5 refuses counts"
