@@ -625,6 +625,76 @@ test_cancelled_export (GwTestFixture *f,
     g_assert_true (g_str_has_prefix (name, "groundwork.db"));
 }
 
+
+static char *
+schema_path (void)
+{
+  return g_test_build_filename (G_TEST_DIST, "..", "data", "groundwork-exchange.schema.json", NULL);
+}
+
+/* data/groundwork-exchange.schema.json is written from the format's own
+ * description; GW_UPDATE_SCHEMA=1 writes it again after a change. */
+static void
+test_schema_is_current (void)
+{
+  g_autofree char *path = schema_path ();
+  g_autofree char *generated = _gw_exchange_dup_schema ();
+  g_autofree char *installed = NULL;
+
+  if (g_getenv ("GW_UPDATE_SCHEMA") != NULL)
+    g_assert_true (g_file_set_contents (path, generated, -1, NULL));
+
+  installed = read_text (path);
+  g_assert_cmpstr (installed, ==, generated);
+}
+
+static void
+test_schema_validates_exports (GwTestFixture *f,
+                               gconstpointer  data)
+{
+  static const char check[] =
+    "import json, sys, jsonschema\n"
+    "schema = json.load(open(sys.argv[1]))\n"
+    "jsonschema.Draft202012Validator.check_schema(schema)\n"
+    "for path in sys.argv[2:]:\n"
+    "    jsonschema.Draft202012Validator(schema).validate(json.load(open(path)))\n"
+    "bad = json.load(open(sys.argv[2]))\n"
+    "bad['members'][0]['stage'] = 'boss'\n"
+    "sys.exit(0 if not jsonschema.Draft202012Validator(schema).is_valid(bad) else 3)\n";
+  g_autofree char *python = g_find_program_in_path ("python3");
+  g_autofree char *schema = schema_path ();
+  g_autofree char *full = NULL;
+  g_autofree char *no_contact = NULL;
+  g_autofree char *counts = NULL;
+  g_autofree char *members = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (python == NULL ||
+      !g_spawn_command_line_sync ("python3 -c 'import jsonschema'", NULL, NULL, &status, NULL) ||
+      !g_spawn_check_wait_status (status, NULL))
+    {
+      g_test_skip ("python3-jsonschema is not installed");
+      return;
+    }
+
+  fill_demo (f->store);
+  full = export_to (f->store, f->dir, "full.json", GW_AREA_ALL, GW_PRIVACY_FULL);
+  no_contact = export_to (f->store, f->dir, "no-contact.json", GW_AREA_ALL, GW_PRIVACY_NO_CONTACT);
+  counts = export_to (f->store, f->dir, "counts.json", GW_AREA_ALL, GW_PRIVACY_COUNTS);
+  members = export_to (f->store, f->dir, "members.json", GW_AREA_MEMBERS, GW_PRIVACY_FULL);
+
+  {
+    const char *argv[] = { python, "-c", check, schema, full, no_contact, counts, members, NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, &err, &status, &error);
+    g_assert_no_error (error);
+    if (!g_spawn_check_wait_status (status, NULL))
+      g_error ("The exports do not follow the schema:\n%s", err);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -636,6 +706,8 @@ main (int   argc,
 
   g_test_add_func ("/core/exchange/names-agree", test_names_agree);
   g_test_add_func ("/core/exchange/areas-and-privacy", test_areas_and_privacy);
+  g_test_add_func ("/core/exchange/schema-is-current", test_schema_is_current);
+  ADD ("/core/exchange/schema-validates-exports", test_schema_validates_exports);
   ADD ("/core/exchange/round-trip", test_round_trip);
   ADD ("/core/exchange/refuses-bad-files", test_refuses);
   ADD ("/core/exchange/refusal-is-all-or-nothing", test_refusal_changes_nothing_elsewhere);

@@ -922,3 +922,443 @@ _gw_exchange_time_is_valid (const char *text)
          (text[11] - '0') * 10 + (text[12] - '0') < 24 &&
          (text[14] - '0') < 6 && (text[17] - '0') < 6;
 }
+
+/* The JSON Schema */
+
+#define UUID_PATTERN "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+#define DATE_PATTERN "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
+#define TIME_PATTERN "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]Z$"
+
+static void
+schema_ref (JsonBuilder *b,
+            const char  *def,
+            gboolean     nullable)
+{
+  g_autofree char *ref = g_strconcat ("#/$defs/", def, NULL);
+
+  json_builder_begin_object (b);
+  if (nullable)
+    {
+      json_builder_set_member_name (b, "anyOf");
+      json_builder_begin_array (b);
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "$ref");
+      json_builder_add_string_value (b, ref);
+      json_builder_end_object (b);
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "type");
+      json_builder_add_string_value (b, "null");
+      json_builder_end_object (b);
+      json_builder_end_array (b);
+    }
+  else
+    {
+      json_builder_set_member_name (b, "$ref");
+      json_builder_add_string_value (b, ref);
+    }
+  json_builder_end_object (b);
+}
+
+static void
+schema_type (JsonBuilder *b,
+             const char  *type,
+             gboolean     nullable)
+{
+  json_builder_set_member_name (b, "type");
+  if (nullable)
+    {
+      json_builder_begin_array (b);
+      json_builder_add_string_value (b, type);
+      json_builder_add_string_value (b, "null");
+      json_builder_end_array (b);
+    }
+  else
+    json_builder_add_string_value (b, type);
+}
+
+static void
+schema_field (JsonBuilder   *b,
+              const GwField *field)
+{
+  gboolean nullable = FALSE;
+
+  switch (field->type)
+    {
+    case GW_FIELD_UUID:
+      schema_ref (b, "uuid", FALSE);
+      return;
+    case GW_FIELD_REF_NULL:
+      nullable = TRUE;
+      G_GNUC_FALLTHROUGH;
+    case GW_FIELD_REF:
+      schema_ref (b, "uuid", nullable);
+      return;
+    case GW_FIELD_DATE_NULL:
+      nullable = TRUE;
+      G_GNUC_FALLTHROUGH;
+    case GW_FIELD_DATE:
+      schema_ref (b, "date", nullable);
+      return;
+    case GW_FIELD_TIME:
+      schema_ref (b, "time", FALSE);
+      return;
+    case GW_FIELD_TEXT_NULL:
+      if (field->flags & GW_FIELD_CURRENCY)
+        {
+          schema_ref (b, "currency", TRUE);
+          return;
+        }
+      nullable = TRUE;
+      break;
+    default:
+      break;
+    }
+
+  json_builder_begin_object (b);
+  switch (field->type)
+    {
+    case GW_FIELD_TEXT:
+    case GW_FIELD_TEXT_NULL:
+      schema_type (b, "string", nullable);
+      if (field->flags & GW_FIELD_NONEMPTY)
+        {
+          json_builder_set_member_name (b, "pattern");
+          json_builder_add_string_value (b, "\\S");
+        }
+      break;
+    case GW_FIELD_INT:
+    case GW_FIELD_INT_NULL:
+      schema_type (b, "integer", field->type == GW_FIELD_INT_NULL);
+      json_builder_set_member_name (b, "minimum");
+      json_builder_add_int_value (b, field->min);
+      json_builder_set_member_name (b, "maximum");
+      json_builder_add_int_value (b, field->max);
+      break;
+    case GW_FIELD_UNITY:
+      schema_type (b, "integer", TRUE);
+      json_builder_set_member_name (b, "minimum");
+      json_builder_add_int_value (b, 1);
+      break;
+    case GW_FIELD_BOOL:
+      schema_type (b, "boolean", FALSE);
+      break;
+    case GW_FIELD_ENUM:
+    case GW_FIELD_ENUM_NULL:
+      json_builder_set_member_name (b, "enum");
+      json_builder_begin_array (b);
+      for (guint i = 0; field->names[i] != NULL; i++)
+        json_builder_add_string_value (b, field->names[i]);
+      if (field->type == GW_FIELD_ENUM_NULL)
+        json_builder_add_null_value (b);
+      json_builder_end_array (b);
+      break;
+    case GW_FIELD_LIST:
+      schema_type (b, "array", FALSE);
+      json_builder_set_member_name (b, "items");
+      json_builder_begin_object (b);
+      schema_type (b, "string", FALSE);
+      json_builder_set_member_name (b, "pattern");
+      json_builder_add_string_value (b, "^[^,\\s]([^,]*[^,\\s])?$");
+      json_builder_end_object (b);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  json_builder_end_object (b);
+}
+
+static void
+schema_object (JsonBuilder       *b,
+               const GwField     *fields,
+               guint              n_fields,
+               const GwLink      *links,
+               guint              n_links,
+               GwExchangePrivacy  privacy)
+{
+  json_builder_begin_object (b);
+  schema_type (b, "object", FALSE);
+  json_builder_set_member_name (b, "additionalProperties");
+  json_builder_add_boolean_value (b, FALSE);
+
+  json_builder_set_member_name (b, "required");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < n_fields; i++)
+    if (_gw_exchange_field_visible (&fields[i], privacy))
+      json_builder_add_string_value (b, fields[i].name);
+  for (guint i = 0; i < n_links; i++)
+    if (_gw_exchange_link_visible (&links[i], privacy))
+      json_builder_add_string_value (b, links[i].name);
+  json_builder_end_array (b);
+
+  json_builder_set_member_name (b, "properties");
+  json_builder_begin_object (b);
+  for (guint i = 0; i < n_fields; i++)
+    if (_gw_exchange_field_visible (&fields[i], privacy))
+      {
+        json_builder_set_member_name (b, fields[i].name);
+        schema_field (b, &fields[i]);
+      }
+  for (guint i = 0; i < n_links; i++)
+    if (_gw_exchange_link_visible (&links[i], privacy))
+      {
+        json_builder_set_member_name (b, links[i].name);
+        json_builder_begin_object (b);
+        schema_type (b, "array", FALSE);
+        json_builder_set_member_name (b, "items");
+        if (links[i].scalar)
+          schema_field (b, &links[i].fields[0]);
+        else
+          schema_object (b, links[i].fields, links[i].n_fields, NULL, 0, GW_PRIVACY_FULL);
+        json_builder_end_object (b);
+      }
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+}
+
+static void
+schema_pattern_def (JsonBuilder *b,
+                    const char  *name,
+                    const char  *pattern)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_begin_object (b);
+  schema_type (b, "string", FALSE);
+  json_builder_set_member_name (b, "pattern");
+  json_builder_add_string_value (b, pattern);
+  json_builder_end_object (b);
+}
+
+/* The counts-only summary, written out: numbers only, never a record. */
+#define COUNT_SCHEMA "{\"type\": \"integer\", \"minimum\": 0}"
+
+static const char summary_schema[] =
+  "{\"type\": \"object\", \"additionalProperties\": false, \"properties\": {"
+  " \"members\": {\"type\": \"object\", \"additionalProperties\": false,"
+  "   \"required\": [\"total\", \"stages\", \"statuses\"],"
+  "   \"properties\": {\"total\": " COUNT_SCHEMA ","
+  "     \"stages\": {\"type\": \"object\", \"additionalProperties\": " COUNT_SCHEMA ","
+  "                \"required\": [\"volunteer\", \"member\", \"cadre\"]},"
+  "     \"statuses\": {\"type\": \"object\", \"additionalProperties\": " COUNT_SCHEMA ","
+  "                  \"required\": [\"active\", \"inactive\", \"left\"]}}},"
+  " \"meetings\": {\"type\": \"object\", \"additionalProperties\": " COUNT_SCHEMA ","
+  "   \"required\": [\"meetings\", \"attendance\", \"walk_ins\", \"decisions\", \"action_items\","
+  "                \"action_items_done\"]},"
+  " \"notebook\": {\"type\": \"object\", \"additionalProperties\": false,"
+  "   \"required\": [\"notes\", \"forces\", \"stances\", \"needs\", \"need_statuses\","
+  "                \"contradictions\", \"legal_rules\"],"
+  "   \"properties\": {\"notes\": " COUNT_SCHEMA ", \"forces\": " COUNT_SCHEMA ","
+  "     \"needs\": " COUNT_SCHEMA ", \"contradictions\": " COUNT_SCHEMA ","
+  "     \"legal_rules\": " COUNT_SCHEMA ","
+  "     \"stances\": {\"type\": \"object\", \"additionalProperties\": " COUNT_SCHEMA ","
+  "                 \"required\": [\"friend\", \"can-be-won\", \"opponent\", \"unknown\"]},"
+  "     \"need_statuses\": {\"type\": \"object\", \"additionalProperties\": " COUNT_SCHEMA ","
+  "                 \"required\": [\"heard\", \"investigating\", \"acting\", \"won\", \"dropped\"]}}},"
+  " \"ledger\": {\"type\": \"object\", \"additionalProperties\": false,"
+  "   \"required\": [\"entries\", \"drives\", \"goods_entries\", \"money\"],"
+  "   \"properties\": {\"entries\": " COUNT_SCHEMA ", \"drives\": " COUNT_SCHEMA ","
+  "     \"goods_entries\": {\"type\": \"object\", \"additionalProperties\": " COUNT_SCHEMA ","
+  "                       \"required\": [\"received\", \"given-out\", \"spent\"]},"
+  "     \"money\": {\"type\": \"array\", \"items\": {\"type\": \"object\","
+  "       \"additionalProperties\": false,"
+  "       \"required\": [\"currency\", \"direction\", \"amount\", \"entries\"],"
+  "       \"properties\": {\"currency\": {\"$ref\": \"#/$defs/currency\"},"
+  "         \"direction\": {\"enum\": [\"received\", \"given-out\", \"spent\"]},"
+  "         \"amount\": {\"type\": \"integer\"}, \"entries\": " COUNT_SCHEMA "}}}}}}}";
+
+static void
+schema_summary (JsonBuilder *b)
+{
+  JsonNode *node = json_from_string (summary_schema, NULL);
+
+  g_assert (node != NULL);
+  json_builder_add_value (b, node);
+}
+
+static void
+schema_if_then (JsonBuilder *b,
+                const char  *if_json,
+                const char  *then_json)
+{
+  g_autoptr(JsonNode) if_node = json_from_string (if_json, NULL);
+  g_autoptr(JsonNode) then_node = json_from_string (then_json, NULL);
+
+  g_assert (if_node != NULL && then_node != NULL);
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "if");
+  json_builder_add_value (b, g_steal_pointer (&if_node));
+  json_builder_set_member_name (b, "then");
+  json_builder_add_value (b, g_steal_pointer (&then_node));
+  json_builder_end_object (b);
+}
+
+/**
+ * _gw_exchange_dup_schema:
+ *
+ * Returns: (transfer full): the JSON Schema of the format, as installed in
+ *   data/groundwork-exchange.schema.json (a test keeps the two the same).
+ */
+char *
+_gw_exchange_dup_schema (void)
+{
+  static const GwExchangePrivacy levels[] = { GW_PRIVACY_FULL, GW_PRIVACY_NO_CONTACT };
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GString) all_tables = g_string_new (NULL);
+  g_autofree char *text = NULL;
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "$schema");
+  json_builder_add_string_value (b, "https://json-schema.org/draft/2020-12/schema");
+  json_builder_set_member_name (b, "title");
+  json_builder_add_string_value (b, "Groundwork exchange file, version 1");
+  json_builder_set_member_name (b, "description");
+  json_builder_add_string_value (b, "Generated from src/core/gw-exchange.c; see help/C/exchange-format.page.");
+  schema_type (b, "object", FALSE);
+  json_builder_set_member_name (b, "additionalProperties");
+  json_builder_add_boolean_value (b, FALSE);
+  json_builder_set_member_name (b, "required");
+  json_builder_begin_array (b);
+  json_builder_add_string_value (b, "format");
+  json_builder_add_string_value (b, "version");
+  json_builder_add_string_value (b, "exported");
+  json_builder_add_string_value (b, "organization");
+  json_builder_add_string_value (b, "privacy");
+  json_builder_add_string_value (b, "areas");
+  json_builder_end_array (b);
+
+  json_builder_set_member_name (b, "properties");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "format");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "const");
+  json_builder_add_string_value (b, GW_EXCHANGE_FORMAT);
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "version");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "const");
+  json_builder_add_int_value (b, GW_EXCHANGE_VERSION);
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "exported");
+  schema_ref (b, "time", FALSE);
+  json_builder_set_member_name (b, "organization");
+  json_builder_begin_object (b);
+  schema_type (b, "string", FALSE);
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "privacy");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "enum");
+  json_builder_begin_array (b);
+  for (guint i = 0; privacy_names[i] != NULL; i++)
+    json_builder_add_string_value (b, privacy_names[i]);
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "areas");
+  json_builder_begin_object (b);
+  schema_type (b, "array", FALSE);
+  json_builder_set_member_name (b, "minItems");
+  json_builder_add_int_value (b, 1);
+  json_builder_set_member_name (b, "uniqueItems");
+  json_builder_add_boolean_value (b, TRUE);
+  json_builder_set_member_name (b, "items");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "enum");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < G_N_ELEMENTS (area_names); i++)
+    json_builder_add_string_value (b, area_names[i].name);
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+  for (guint t = 0; t < GW_N_TABLES; t++)
+    {
+      json_builder_set_member_name (b, gw_exchange_tables[t].name);
+      json_builder_begin_object (b);
+      schema_type (b, "array", FALSE);
+      json_builder_end_object (b);
+      g_string_append_printf (all_tables, "%s\"%s\": false", t > 0 ? ", " : "",
+                              gw_exchange_tables[t].name);
+    }
+  json_builder_set_member_name (b, "counts");
+  schema_ref (b, "summary", FALSE);
+  json_builder_end_object (b);
+
+  json_builder_set_member_name (b, "allOf");
+  json_builder_begin_array (b);
+  {
+    g_autofree char *then = g_strdup_printf ("{\"required\": [\"counts\"], \"properties\": {%s}}",
+                                             all_tables->str);
+
+    schema_if_then (b, "{\"properties\": {\"privacy\": {\"const\": \"counts\"}}}", then);
+    schema_if_then (b, "{\"properties\": {\"privacy\": {\"enum\": [\"full\", \"no-contact\"]}}}",
+                    "{\"properties\": {\"counts\": false}}");
+  }
+  for (guint a = 0; a < G_N_ELEMENTS (area_names); a++)
+    {
+      g_autoptr(GString) names = g_string_new (NULL);
+      g_autoptr(GString) forbidden = g_string_new (NULL);
+      g_autofree char *listed = NULL;
+      g_autofree char *not_listed = NULL;
+      g_autofree char *required = NULL;
+      g_autofree char *absent = NULL;
+
+      for (guint t = 0; t < GW_N_TABLES; t++)
+        if (gw_exchange_tables[t].area == area_names[a].area)
+          {
+            g_string_append_printf (names, "%s\"%s\"", names->len > 0 ? ", " : "",
+                                    gw_exchange_tables[t].name);
+            g_string_append_printf (forbidden, "%s\"%s\": false", forbidden->len > 0 ? ", " : "",
+                                    gw_exchange_tables[t].name);
+          }
+      listed = g_strdup_printf ("{\"required\": [\"privacy\", \"areas\"], \"properties\": {"
+                                "\"privacy\": {\"enum\": [\"full\", \"no-contact\"]},"
+                                " \"areas\": {\"contains\": {\"const\": \"%s\"}}}}",
+                                area_names[a].name);
+      required = g_strdup_printf ("{\"required\": [%s]}", names->str);
+      not_listed = g_strdup_printf ("{\"properties\": {\"areas\": {\"not\": {\"contains\": {\"const\": \"%s\"}}}}}",
+                                    area_names[a].name);
+      absent = g_strdup_printf ("{\"properties\": {%s}}", forbidden->str);
+      schema_if_then (b, listed, required);
+      schema_if_then (b, not_listed, absent);
+    }
+  for (guint l = 0; l < G_N_ELEMENTS (levels); l++)
+    {
+      g_autofree char *cond = g_strdup_printf ("{\"properties\": {\"privacy\": {\"const\": \"%s\"}}}",
+                                               privacy_names[levels[l]]);
+      g_autoptr(GString) then = g_string_new ("{\"properties\": {");
+
+      for (guint t = 0; t < GW_N_TABLES; t++)
+        g_string_append_printf (then, "%s\"%s\": {\"items\": {\"$ref\": \"#/$defs/%s-%s\"}}",
+                                t > 0 ? ", " : "", gw_exchange_tables[t].name,
+                                gw_exchange_tables[t].name, privacy_names[levels[l]]);
+      g_string_append (then, "}}");
+      schema_if_then (b, cond, then->str);
+    }
+  json_builder_end_array (b);
+
+  json_builder_set_member_name (b, "$defs");
+  json_builder_begin_object (b);
+  schema_pattern_def (b, "uuid", UUID_PATTERN);
+  schema_pattern_def (b, "date", DATE_PATTERN);
+  schema_pattern_def (b, "time", TIME_PATTERN);
+  schema_pattern_def (b, "currency", "^[A-Z]{3}$");
+  json_builder_set_member_name (b, "summary");
+  schema_summary (b);
+  for (guint l = 0; l < G_N_ELEMENTS (levels); l++)
+    for (guint t = 0; t < GW_N_TABLES; t++)
+      {
+        const GwTable *table = &gw_exchange_tables[t];
+        g_autofree char *name = g_strdup_printf ("%s-%s", table->name, privacy_names[levels[l]]);
+
+        json_builder_set_member_name (b, name);
+        schema_object (b, table->fields, table->n_fields, table->links, table->n_links, levels[l]);
+      }
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+
+  root = json_builder_get_root (b);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  text = json_generator_to_data (generator, NULL);
+  return g_strconcat (text, "\n", NULL);
+}
