@@ -297,11 +297,13 @@ read_people (const char *db_path)
   return result;
 }
 
-/* Writes @rows people: 40 % are on the roster as they are there (same
- * phone and e-mail), 10 % are on it with a new phone and no e-mail (found
- * by name, if at all), the rest are new: a first name and a last name from
- * two different people, a new phone and a new e-mail (a few of these
- * still come out close to someone's name). */
+/* Writes @rows people. 40 % are on the roster as they are there (same
+ * phone and e-mail); 10 % are on it under the same name with a new phone
+ * and no e-mail (found by their name, if at all); the other half are new:
+ * a first name and two surnames drawn from three different people, a
+ * phone and an e-mail no one has. gw_demo_fill() gives its 100,000 people
+ * about 18,000 different names and 2,000 fictional 555 numbers, so the
+ * rows taken from the roster also repeat each other within the file. */
 static void
 write_spreadsheet (GArray     *people_list,
                    const char *path,
@@ -323,6 +325,11 @@ write_spreadsheet (GArray     *people_list,
     {
       const Person *person = &g_array_index (people_list, Person, i % n);
       guint kind = i % 10;
+      char phone[32];
+      char email[64];
+
+      g_snprintf (phone, sizeof phone, "(555) %03u-%04u", 200 + (i / 10000) % 800, i % 10000);
+      g_snprintf (email, sizeof email, "new.person.%u@example.org", i);
 
       if (kind < 4)
         {
@@ -331,30 +338,23 @@ write_spreadsheet (GArray     *people_list,
           gw_csv_append_cell (out, person->phone);
           gw_csv_append_cell (out, person->email);
         }
+      else if (kind == 4)
+        {
+          gw_csv_append_cell (out, person->first);
+          gw_csv_append_cell (out, person->last);
+          gw_csv_append_cell (out, phone);
+          gw_csv_append_cell (out, "");
+        }
       else
         {
-          const Person *other = &g_array_index (people_list, Person,
-                                                g_rand_int_range (rand, 0, n));
-          char phone[32];
-          char email[64];
+          const Person *second = &g_array_index (people_list, Person, g_rand_int_range (rand, 0, n));
+          const Person *third = &g_array_index (people_list, Person, g_rand_int_range (rand, 0, n));
+          g_autofree char *last = g_strdup_printf ("%s %s", second->last, third->last);
 
-          g_snprintf (phone, sizeof phone, "(555) 9%02u-%04u", (i / 10000) % 100, i % 10000);
-          g_snprintf (email, sizeof email, "new.person.%u@example.org", i);
-
-          if (kind == 4)
-            {
-              gw_csv_append_cell (out, person->first);
-              gw_csv_append_cell (out, person->last);
-              gw_csv_append_cell (out, phone);
-              gw_csv_append_cell (out, "");
-            }
-          else
-            {
-              gw_csv_append_cell (out, person->first);
-              gw_csv_append_cell (out, other->last);
-              gw_csv_append_cell (out, phone);
-              gw_csv_append_cell (out, email);
-            }
+          gw_csv_append_cell (out, person->first);
+          gw_csv_append_cell (out, last);
+          gw_csv_append_cell (out, phone);
+          gw_csv_append_cell (out, email);
         }
       gw_csv_append_cell (out, person->neighbourhood);
       gw_csv_end_row (out);
@@ -427,33 +427,312 @@ count_actions (GwCsvImport    *import,
   return n;
 }
 
+/* What each phase measured, for the summary; -1 when it did not run. */
+static struct
+{
+  double export_full;
+  double export_no_contact;
+  double import_load;
+  double import_apply;
+  double preview;
+  double csv_read;
+  double csv_check_empty;
+  double csv_apply;
+  double csv_check_full;
+  double roster_csv;
+} result = { -1, -1, -1, -1, -1, -1, -1, -1, -1, -1 };
+
+static char *only;
+static GwStore *store;
+static char *db_path;
+static guint n_members;
+
+static gboolean
+wanted (const char *phase)
+{
+  g_auto(GStrv) phases = NULL;
+
+  if (only == NULL)
+    return TRUE;
+  phases = g_strsplit (only, ",", -1);
+  return g_strv_contains ((const char * const *) phases, phase);
+}
+
+static void
+print_file (const char *what,
+            double      ms,
+            const char *path)
+{
+  g_autofree char *size = format_size (file_size (path));
+
+  printf ("  %-58s %9.0f ms  %s, %s\n", what, ms, best_of (), size);
+  fflush (stdout);
+}
+
+/* (a) Exporting, which the other phases need the file of. */
+static void
+measure_export (void)
+{
+  g_autofree char *full_path = tmp_path ("full.json");
+  g_autofree char *no_contact_path = tmp_path ("no-contact.json");
+  g_autofree char *counts_path = tmp_path ("counts.json");
+  double counts_ms;
+
+  printf ("\nExport, every area (gw_exchange_export, to a file):\n");
+  result.export_full = time_export (store, full_path, GW_PRIVACY_FULL);
+  print_file ("full privacy", result.export_full, full_path);
+
+  if (!wanted ("export"))
+    return;
+
+  result.export_no_contact = time_export (store, no_contact_path, GW_PRIVACY_NO_CONTACT);
+  print_file ("no contact", result.export_no_contact, no_contact_path);
+
+  counts_ms = time_export (store, counts_path, GW_PRIVACY_COUNTS);
+  printf ("  %-58s %9.1f ms  %s, %" G_GINT64_FORMAT " bytes\n", "counts only",
+          counts_ms, best_of (), file_size (counts_path));
+  fflush (stdout);
+}
+
+/* (b) The sqlite3 shell on the same tables, and ours on the same area. */
+static void
+measure_sqlite3 (void)
+{
+  static const struct { const char *sql; const char *file; } dumps[] = {
+    { "SELECT * FROM members", "sqlite3-members.json" },
+    { "SELECT * FROM member_events", "sqlite3-member_events.json" },
+    { "SELECT * FROM members; SELECT * FROM member_events", "sqlite3-both.json" },
+  };
+  g_autofree char *members_path = tmp_path ("members.json");
+  double best = G_MAXDOUBLE;
+
+  printf ("\nFor comparison, the sqlite3 shell (sqlite3 -json, a subprocess, output to a file):\n");
+  for (guint i = 0; i < G_N_ELEMENTS (dumps); i++)
+    {
+      g_autofree char *path = tmp_path (dumps[i].file);
+      double ms = time_sqlite3_json (db_path, dumps[i].sql, path);
+
+      if (ms < 0)
+        {
+          printf ("  sqlite3 is not installed: skipped\n");
+          break;
+        }
+      print_file (dumps[i].sql, ms, path);
+    }
+
+  for (int i = 0; i < MAX (repeats, 1); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 start = g_get_monotonic_time ();
+
+      if (!gw_exchange_export (store, members_path, GW_AREA_MEMBERS, GW_PRIVACY_FULL,
+                               NULL, NULL, NULL, &error))
+        die ("Export failed", error);
+      best = MIN (best, elapsed_ms (start));
+    }
+  print_file ("ours, members area (points of unity, people, history)", best, members_path);
+}
+
+/* (c) Importing the full export into an empty database. */
+static void
+measure_import (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *full_path = tmp_path ("full.json");
+  g_autoptr(GwStore) empty = open_empty ("imported.db");
+  g_autoptr(GwExchangeImport) import = NULL;
+  gint64 start;
+
+  printf ("\nImport of the full export into an empty database (one run each):\n");
+  start = g_get_monotonic_time ();
+  import = gw_exchange_import_load (empty, full_path, NULL, NULL, NULL, &error);
+  if (import == NULL)
+    die ("Loading failed", error);
+  result.import_load = elapsed_ms (start);
+  line ("load (read, check, compare: gw_exchange_import_load)", result.import_load, "(one run)");
+
+  start = g_get_monotonic_time ();
+  if (!gw_exchange_import_apply (import, NULL, NULL, NULL, &error))
+    die ("Applying failed", error);
+  result.import_apply = elapsed_ms (start);
+  line ("apply (one transaction: gw_exchange_import_apply)", result.import_apply, "(one run)");
+  line ("load + apply", result.import_load + result.import_apply, "");
+  print_counts (import);
+}
+
+/* (d) The same file against the database it came from: all unchanged. */
+static void
+measure_preview (void)
+{
+  g_autofree char *full_path = tmp_path ("full.json");
+  double best = G_MAXDOUBLE;
+
+  printf ("\nPreview of the full export against the database it came from:\n");
+  for (int i = 0; i < MAX (repeats, 1); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GwExchangeImport) import = NULL;
+      gint64 start = g_get_monotonic_time ();
+
+      import = gw_exchange_import_load (store, full_path, NULL, NULL, NULL, &error);
+      if (import == NULL)
+        die ("Loading failed", error);
+      best = MIN (best, elapsed_ms (start));
+
+      if (i == 0)
+        {
+          print_counts (import);
+          printf ("    has changes: %s\n", gw_exchange_import_has_changes (import) ? "yes" : "no");
+        }
+    }
+  result.preview = best;
+  line ("load (gw_exchange_import_load)", best, best_of ());
+}
+
+/* (e) A spreadsheet into an empty roster, and checked against the full one. */
+static void
+measure_spreadsheet (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv_path = tmp_path ("people.csv");
+  g_autoptr(GArray) people_list = read_people (db_path);
+  g_autoptr(GwCsvImport) import = NULL;
+  g_autoptr(GwStore) empty = NULL;
+  g_autofree char *size = NULL;
+  g_autofree char *what = NULL;
+  guint added = 0, merged = 0;
+  double best = G_MAXDOUBLE;
+  gint64 start;
+
+  printf ("\nSpreadsheet of %d people (first name, last name, phone, e-mail, neighbourhood):\n",
+          csv_rows);
+  if (people_list->len == 0)
+    die ("The database has no one to put in a spreadsheet", NULL);
+  write_spreadsheet (people_list, csv_path, csv_rows);
+  size = format_size (file_size (csv_path));
+  printf ("  written: %s (40 %% as on the roster, 10 %% same name and a new phone, 50 %% new)\n",
+          size);
+
+  for (int i = 0; i < MAX (repeats, 1); i++)
+    {
+      g_autoptr(GwCsvTable) table = NULL;
+
+      start = g_get_monotonic_time ();
+      table = read_spreadsheet (csv_path);
+      best = MIN (best, elapsed_ms (start));
+    }
+  result.csv_read = best;
+  line ("read (gw_csv_read_file)", best, best_of ());
+
+  empty = open_empty ("spreadsheet.db");
+  import = gw_csv_import_new (empty, read_spreadsheet (csv_path));
+  start = g_get_monotonic_time ();
+  if (!gw_csv_import_check (import, NULL, NULL, NULL, &error))
+    die ("Checking failed", error);
+  result.csv_check_empty = elapsed_ms (start);
+  line ("check against an empty roster (gw_csv_import_check)", result.csv_check_empty,
+        "(one run)");
+  print_duplicates (import);
+
+  start = g_get_monotonic_time ();
+  if (!gw_csv_import_apply (import, APPROVER, NULL, NULL, NULL, &added, &merged, &error))
+    die ("Adding failed", error);
+  result.csv_apply = elapsed_ms (start);
+  line ("add them (gw_csv_import_apply)", result.csv_apply, "(one run)");
+  printf ("    %u added, %u merged\n", added, merged);
+  g_clear_pointer (&import, gw_csv_import_free);
+
+  import = gw_csv_import_new (store, read_spreadsheet (csv_path));
+  start = g_get_monotonic_time ();
+  if (!gw_csv_import_check (import, NULL, NULL, NULL, &error))
+    die ("Checking failed", error);
+  result.csv_check_full = elapsed_ms (start);
+  what = g_strdup_printf ("check against the roster of %u people", n_members);
+  line (what, result.csv_check_full, "(one run)");
+  print_duplicates (import);
+  printf ("    proposed: %u add, %u leave out (nothing is added: this database is only read)\n",
+          count_actions (import, GW_CSV_ROW_ADD), count_actions (import, GW_CSV_ROW_SKIP));
+}
+
+/* (f) The whole roster as CSV. */
+static void
+measure_roster_csv (void)
+{
+  g_autofree char *path = tmp_path ("roster.csv");
+  g_autoptr(GwMemberList) list = gw_member_list_new (store);
+
+  printf ("\nThe roster as CSV (gw_member_list_export_csv, all %u people):\n", n_members);
+  g_list_model_get_n_items (G_LIST_MODEL (list));
+
+  for (int contact = 1; contact >= 0; contact--)
+    {
+      double best = G_MAXDOUBLE;
+
+      for (int i = 0; i < MAX (repeats, 1); i++)
+        {
+          g_autoptr(GError) error = NULL;
+          gint64 start = g_get_monotonic_time ();
+
+          if (!gw_member_list_export_csv (list, path, contact, NULL, NULL, NULL, &error))
+            die ("CSV export failed", error);
+          best = MIN (best, elapsed_ms (start));
+        }
+      if (contact)
+        result.roster_csv = best;
+      print_file (contact ? "with contact columns" : "without contact columns", best, path);
+    }
+}
+
+static void
+summary_line (const char *what,
+              double      ms)
+{
+  if (ms >= 0)
+    printf ("  %-32s %9.0f ms   %s\n", what, ms, ms < AIM_MS ? "meets the aim" : "MISSES the aim");
+}
+
+static void
+remove_outputs (void)
+{
+  const char *files[] = {
+    "full.json", "no-contact.json", "counts.json", "members.json", "sqlite3-members.json",
+    "sqlite3-member_events.json", "sqlite3-both.json", "people.csv", "roster.csv",
+  };
+  const char *databases[] = { "imported.db", "spreadsheet.db" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = tmp_path (files[i]);
+      g_unlink (path);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (databases); i++)
+    {
+      g_autofree char *path = tmp_path (databases[i]);
+      remove_database (path);
+    }
+  if (database == NULL)
+    remove_database (db_path);
+  g_rmdir (tmp_dir);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  const GOptionEntry more_entries[] = {
+    { "only", 0, 0, G_OPTION_ARG_STRING, &only,
+      "Run only these phases (export is always timed once at full privacy, for its file): "
+      "export, sqlite3, import, preview, spreadsheet, csv", "LIST" },
+    { NULL }
+  };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GwStore) store = NULL;
-  g_autofree char *db_path = NULL;
-  g_autofree char *full_path = NULL;
-  g_autofree char *no_contact_path = NULL;
-  g_autofree char *counts_path = NULL;
-  g_autofree char *sqlite_members_path = NULL;
-  g_autofree char *sqlite_events_path = NULL;
-  g_autofree char *sqlite_both_path = NULL;
-  g_autofree char *csv_path = NULL;
-  g_autofree char *roster_csv_path = NULL;
   g_autofree char *size = NULL;
-  double export_full_ms, export_no_contact_ms, export_counts_ms;
-  double sqlite_members_ms, sqlite_events_ms, sqlite_both_ms;
-  double load_empty_ms, apply_empty_ms, load_same_ms = G_MAXDOUBLE;
-  double csv_read_ms = G_MAXDOUBLE, csv_check_empty_ms, csv_apply_ms, csv_check_full_ms;
-  double roster_csv_ms = G_MAXDOUBLE, roster_csv_short_ms = G_MAXDOUBLE;
-  guint n_members = 0;
   gint64 start;
 
   context = g_option_context_new ("- time the exchange format, the spreadsheet import and CSV export");
   g_option_context_add_main_entries (context, entries, NULL);
+  g_option_context_add_main_entries (context, more_entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       fprintf (stderr, "%s\n", error->message);
@@ -496,257 +775,37 @@ main (int   argc,
   }
   size = format_size (file_size (db_path));
   printf ("Database: %u people, %s\n", n_members, size);
-  g_clear_pointer (&size, g_free);
 
-  full_path = tmp_path ("full.json");
-  no_contact_path = tmp_path ("no-contact.json");
-  counts_path = tmp_path ("counts.json");
-  sqlite_members_path = tmp_path ("sqlite3-members.json");
-  sqlite_events_path = tmp_path ("sqlite3-member_events.json");
-  sqlite_both_path = tmp_path ("sqlite3-both.json");
-  csv_path = tmp_path ("people.csv");
-  roster_csv_path = tmp_path ("roster.csv");
-
-  /* (a) Export */
-  printf ("\nExport, every area (gw_exchange_export, to a file):\n");
-  export_full_ms = time_export (store, full_path, GW_PRIVACY_FULL);
-  size = format_size (file_size (full_path));
-  printf ("  %-58s %9.0f ms  %s, %s\n", "full privacy", export_full_ms, best_of (), size);
-  g_clear_pointer (&size, g_free);
-
-  export_no_contact_ms = time_export (store, no_contact_path, GW_PRIVACY_NO_CONTACT);
-  size = format_size (file_size (no_contact_path));
-  printf ("  %-58s %9.0f ms  %s, %s\n", "no contact", export_no_contact_ms, best_of (), size);
-  g_clear_pointer (&size, g_free);
-
-  export_counts_ms = time_export (store, counts_path, GW_PRIVACY_COUNTS);
-  printf ("  %-58s %9.1f ms  %s, %" G_GINT64_FORMAT " bytes\n", "counts only",
-          export_counts_ms, best_of (), file_size (counts_path));
-  fflush (stdout);
-
-  /* (b) The sqlite3 shell, for comparison */
-  printf ("\nFor comparison, the sqlite3 shell (sqlite3 -json, a subprocess, output to a file):\n");
-  sqlite_members_ms = time_sqlite3_json (db_path, "SELECT * FROM members", sqlite_members_path);
-  if (sqlite_members_ms < 0)
-    printf ("  sqlite3 is not installed: skipped\n");
-  else
-    {
-      sqlite_events_ms = time_sqlite3_json (db_path, "SELECT * FROM member_events",
-                                            sqlite_events_path);
-      sqlite_both_ms = time_sqlite3_json (db_path,
-                                          "SELECT * FROM members; SELECT * FROM member_events",
-                                          sqlite_both_path);
-      size = format_size (file_size (sqlite_members_path));
-      printf ("  %-58s %9.0f ms  %s, %s\n", "SELECT * FROM members",
-              sqlite_members_ms, best_of (), size);
-      g_clear_pointer (&size, g_free);
-      size = format_size (file_size (sqlite_events_path));
-      printf ("  %-58s %9.0f ms  %s, %s\n", "SELECT * FROM member_events",
-              sqlite_events_ms, best_of (), size);
-      g_clear_pointer (&size, g_free);
-      size = format_size (file_size (sqlite_both_path));
-      printf ("  %-58s %9.0f ms  %s, %s\n", "both in one run",
-              sqlite_both_ms, best_of (), size);
-      g_clear_pointer (&size, g_free);
-      printf ("  (ours covers every area, with UUID references and no row ids; see the\n"
-              "  members-only figure below for the same two tables)\n");
-    }
-
-  /* The same two tables through our export, to compare like with like. */
-  {
-    g_autofree char *members_path = tmp_path ("members.json");
-    double best = G_MAXDOUBLE;
-
-    for (int i = 0; i < MAX (repeats, 1); i++)
-      {
-        start = g_get_monotonic_time ();
-        if (!gw_exchange_export (store, members_path, GW_AREA_MEMBERS, GW_PRIVACY_FULL,
-                                 NULL, NULL, NULL, &error))
-          die ("Export failed", error);
-        best = MIN (best, elapsed_ms (start));
-      }
-    size = format_size (file_size (members_path));
-    printf ("  %-58s %9.0f ms  %s, %s\n", "ours, members area only (people + history + unity)",
-            best, best_of (), size);
-    g_clear_pointer (&size, g_free);
-  }
-  fflush (stdout);
-
-  /* (c) Import into an empty database */
-  printf ("\nImport of the full export into an empty database (one run each):\n");
-  {
-    g_autoptr(GwStore) empty = open_empty ("imported.db");
-    g_autoptr(GwExchangeImport) import = NULL;
-
-    start = g_get_monotonic_time ();
-    import = gw_exchange_import_load (empty, full_path, NULL, NULL, NULL, &error);
-    if (import == NULL)
-      die ("Loading failed", error);
-    load_empty_ms = elapsed_ms (start);
-    line ("load (read, check, compare: gw_exchange_import_load)", load_empty_ms, "(one run)");
-
-    start = g_get_monotonic_time ();
-    if (!gw_exchange_import_apply (import, NULL, NULL, NULL, &error))
-      die ("Applying failed", error);
-    apply_empty_ms = elapsed_ms (start);
-    line ("apply (one transaction: gw_exchange_import_apply)", apply_empty_ms, "(one run)");
-    line ("load + apply", load_empty_ms + apply_empty_ms, "");
-    print_counts (import);
-  }
-
-  /* (d) The same file against the database it came from */
-  printf ("\nPreview of the full export against the database it came from:\n");
-  for (int i = 0; i < MAX (repeats, 1); i++)
-    {
-      g_autoptr(GwExchangeImport) import = NULL;
-
-      start = g_get_monotonic_time ();
-      import = gw_exchange_import_load (store, full_path, NULL, NULL, NULL, &error);
-      if (import == NULL)
-        die ("Loading failed", error);
-      load_same_ms = MIN (load_same_ms, elapsed_ms (start));
-
-      if (i == 0)
-        {
-          line ("load (gw_exchange_import_load), first run", elapsed_ms (start), "");
-          print_counts (import);
-          printf ("    has changes: %s\n", gw_exchange_import_has_changes (import) ? "yes" : "no");
-        }
-    }
-  line ("load", load_same_ms, best_of ());
-
-  /* (e) A spreadsheet */
-  printf ("\nSpreadsheet of %d people (first name, last name, phone, e-mail, neighbourhood):\n",
-          csv_rows);
-  {
-    g_autoptr(GArray) people_list = read_people (db_path);
-    g_autoptr(GwCsvImport) import = NULL;
-    g_autoptr(GwStore) empty = NULL;
-    g_autofree char *what = NULL;
-    guint added = 0, merged = 0;
-
-    if (people_list->len == 0)
-      die ("The database has no one to put in a spreadsheet", NULL);
-    write_spreadsheet (people_list, csv_path, csv_rows);
-    size = format_size (file_size (csv_path));
-    printf ("  written: %s (40 %% as on the roster, 10 %% with a new phone, 50 %% new)\n", size);
-    g_clear_pointer (&size, g_free);
-
-    for (int i = 0; i < MAX (repeats, 1); i++)
-      {
-        g_autoptr(GwCsvTable) table = NULL;
-
-        start = g_get_monotonic_time ();
-        table = read_spreadsheet (csv_path);
-        csv_read_ms = MIN (csv_read_ms, elapsed_ms (start));
-      }
-    line ("read (gw_csv_read_file)", csv_read_ms, best_of ());
-
-    empty = open_empty ("spreadsheet.db");
-    import = gw_csv_import_new (empty, read_spreadsheet (csv_path));
-    start = g_get_monotonic_time ();
-    if (!gw_csv_import_check (import, NULL, NULL, NULL, &error))
-      die ("Checking failed", error);
-    csv_check_empty_ms = elapsed_ms (start);
-    line ("check against an empty roster (gw_csv_import_check)", csv_check_empty_ms,
-          "(one run)");
-    print_duplicates (import);
-
-    start = g_get_monotonic_time ();
-    if (!gw_csv_import_apply (import, APPROVER, NULL, NULL, NULL, &added, &merged, &error))
-      die ("Adding failed", error);
-    csv_apply_ms = elapsed_ms (start);
-    line ("add them (gw_csv_import_apply)", csv_apply_ms, "(one run)");
-    printf ("    %u added, %u merged\n", added, merged);
-    g_clear_pointer (&import, gw_csv_import_free);
-
-    import = gw_csv_import_new (store, read_spreadsheet (csv_path));
-    start = g_get_monotonic_time ();
-    if (!gw_csv_import_check (import, NULL, NULL, NULL, &error))
-      die ("Checking failed", error);
-    csv_check_full_ms = elapsed_ms (start);
-    what = g_strdup_printf ("check against the roster of %u people", n_members);
-    line (what, csv_check_full_ms, "(one run)");
-    print_duplicates (import);
-    printf ("    proposed: %u add, %u skip (nothing is added here: the database is only read)\n",
-            count_actions (import, GW_CSV_ROW_ADD), count_actions (import, GW_CSV_ROW_SKIP));
-  }
-
-  /* (f) The roster as CSV */
-  printf ("\nThe roster as CSV (gw_member_list_export_csv, all %u people):\n", n_members);
-  {
-    g_autoptr(GwMemberList) list = gw_member_list_new (store);
-
-    g_list_model_get_n_items (G_LIST_MODEL (list));
-    for (int i = 0; i < MAX (repeats, 1); i++)
-      {
-        start = g_get_monotonic_time ();
-        if (!gw_member_list_export_csv (list, roster_csv_path, TRUE, NULL, NULL, NULL, &error))
-          die ("CSV export failed", error);
-        roster_csv_ms = MIN (roster_csv_ms, elapsed_ms (start));
-      }
-    size = format_size (file_size (roster_csv_path));
-    printf ("  %-58s %9.0f ms  %s, %s\n", "with contact columns", roster_csv_ms, best_of (), size);
-    g_clear_pointer (&size, g_free);
-
-    for (int i = 0; i < MAX (repeats, 1); i++)
-      {
-        start = g_get_monotonic_time ();
-        if (!gw_member_list_export_csv (list, roster_csv_path, FALSE, NULL, NULL, NULL, &error))
-          die ("CSV export failed", error);
-        roster_csv_short_ms = MIN (roster_csv_short_ms, elapsed_ms (start));
-      }
-    size = format_size (file_size (roster_csv_path));
-    printf ("  %-58s %9.0f ms  %s, %s\n", "without contact columns", roster_csv_short_ms,
-            best_of (), size);
-    g_clear_pointer (&size, g_free);
-  }
+  measure_export ();
+  if (wanted ("sqlite3"))
+    measure_sqlite3 ();
+  if (wanted ("import"))
+    measure_import ();
+  if (wanted ("preview"))
+    measure_preview ();
+  if (wanted ("spreadsheet"))
+    measure_spreadsheet ();
+  if (wanted ("csv"))
+    measure_roster_csv ();
 
   printf ("\nSummary (aim: export and import each under %.0f s with 100,000 people)\n",
           AIM_MS / 1000);
-  printf ("  export, full privacy          %9.0f ms   %s\n", export_full_ms,
-          export_full_ms < AIM_MS ? "meets the aim" : "MISSES the aim");
-  printf ("  export, no contact            %9.0f ms   %s\n", export_no_contact_ms,
-          export_no_contact_ms < AIM_MS ? "meets the aim" : "MISSES the aim");
-  printf ("  import into empty, load+apply %9.0f ms   %s\n", load_empty_ms + apply_empty_ms,
-          load_empty_ms + apply_empty_ms < AIM_MS ? "meets the aim" : "MISSES the aim");
-  printf ("  preview against the original  %9.0f ms   %s\n", load_same_ms,
-          load_same_ms < AIM_MS ? "meets the aim" : "MISSES the aim");
-  printf ("  spreadsheet read+check+add    %9.0f ms   %s\n",
-          csv_read_ms + csv_check_empty_ms + csv_apply_ms,
-          csv_read_ms + csv_check_empty_ms + csv_apply_ms < AIM_MS ? "meets the aim"
-                                                                    : "MISSES the aim");
-  printf ("  spreadsheet check, full roster %8.0f ms   %s\n", csv_check_full_ms,
-          csv_check_full_ms < AIM_MS ? "meets the aim" : "MISSES the aim");
-  printf ("  roster as CSV                 %9.0f ms   %s\n", roster_csv_ms,
-          roster_csv_ms < AIM_MS ? "meets the aim" : "MISSES the aim");
+  summary_line ("export, full privacy", result.export_full);
+  summary_line ("export, no contact", result.export_no_contact);
+  if (result.import_load >= 0)
+    summary_line ("import into empty, load+apply", result.import_load + result.import_apply);
+  summary_line ("preview against the original", result.preview);
+  if (result.csv_read >= 0)
+    summary_line ("spreadsheet read+check+add", result.csv_read + result.csv_check_empty + result.csv_apply);
+  summary_line ("spreadsheet check, full roster", result.csv_check_full);
+  summary_line ("roster as CSV", result.roster_csv);
 
   g_clear_object (&store);
 
   if (keep)
     printf ("\nKept %s\n", tmp_dir);
   else
-    {
-      const char *files[] = {
-        "full.json", "no-contact.json", "counts.json", "members.json", "sqlite3-members.json",
-        "sqlite3-member_events.json", "sqlite3-both.json", "people.csv", "roster.csv",
-      };
-
-      for (guint i = 0; i < G_N_ELEMENTS (files); i++)
-        {
-          g_autofree char *path = tmp_path (files[i]);
-          g_unlink (path);
-        }
-      for (const char *name = "imported.db"; name != NULL;
-           name = g_str_equal (name, "imported.db") ? "spreadsheet.db" : NULL)
-        {
-          g_autofree char *path = tmp_path (name);
-          remove_database (path);
-        }
-      if (database == NULL)
-        remove_database (db_path);
-      g_rmdir (tmp_dir);
-    }
+    remove_outputs ();
 
   return EXIT_SUCCESS;
 }
