@@ -755,7 +755,8 @@ search_key_cb (guint64  hash,
       gboolean seen = FALSE;
       guint distance;
 
-      if (search->seen->len >= MAX_NAME_CANDIDATES)
+      /* Nothing is closer than the same name. */
+      if (search->seen->len >= MAX_NAME_CANDIDATES || search->best_distance == 0)
         return;
       for (guint i = 0; i < search->seen->len && !seen; i++)
         seen = g_array_index (search->seen, guint32, i) == index;
@@ -1189,6 +1190,8 @@ gw_csv_import_apply (GwCsvImport     *self,
 {
   g_autofree gint64 *results = NULL;
   guint n_added = 0, n_merged = 0;
+  GwStoreBulk bulk;
+  gboolean ok;
 
   g_return_val_if_fail (self != NULL, FALSE);
 
@@ -1231,9 +1234,15 @@ gw_csv_import_apply (GwCsvImport     *self,
         }
     }
 
-  if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
-      !gw_store_begin (self->store, error))
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
+
+  _gw_store_begin_bulk (self->store, &bulk);
+  if (!gw_store_begin (self->store, error))
+    {
+      _gw_store_end_bulk (&bulk);
+      return FALSE;
+    }
 
   report (progress, user_data, 0.0);
   results = g_new0 (gint64, MAX (self->rows->len, 1));
@@ -1277,7 +1286,9 @@ gw_csv_import_apply (GwCsvImport     *self,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     goto failed;
   /* A commit that fails has rolled back already. */
-  if (!gw_store_commit (self->store, error))
+  ok = gw_store_commit (self->store, error);
+  _gw_store_end_bulk (&bulk);
+  if (!ok)
     return FALSE;
 
   report (progress, user_data, 1.0);
@@ -1289,6 +1300,7 @@ gw_csv_import_apply (GwCsvImport     *self,
 
 failed:
   gw_store_rollback (self->store);
+  _gw_store_end_bulk (&bulk);
   return FALSE;
 }
 

@@ -1552,74 +1552,6 @@ failed:
 }
 
 static int
-read_pragma (sqlite3    *db,
-             const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  int value = 0;
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-
-  return value;
-}
-
-typedef struct
-{
-  sqlite3  *db;
-  int       cache_size;
-  int       temp_store;
-  gboolean  tuned;
-} BulkTuning;
-
-/* A large sample is one long transaction of several hundred thousand
- * statements. Two connection settings make it several times faster:
- *
- * - temp_store = MEMORY: every statement that fires the full-text trigger
- *   inside a transaction opens a statement journal, and every nested
- *   gw_store_begin() a savepoint journal; by default SQLite writes those to
- *   a file in /var/tmp, which made the build mostly system time.
- * - a 64 MB page cache: the roster's indexes outgrow the default 2 MB cache
- *   after some 20 000 people, and the transaction then spills pages to the
- *   WAL and reads them back for every insert.
- *
- * Both are put back afterwards, and left alone when the caller already has a
- * transaction open (temp_store cannot change inside one). */
-static void
-tune_for_bulk (GwStore    *store,
-               BulkTuning *tuning)
-{
-  tuning->db = _gw_store_get_db (store);
-  tuning->tuned = FALSE;
-
-  if (tuning->db == NULL || !sqlite3_get_autocommit (tuning->db))
-    return;
-
-  tuning->cache_size = read_pragma (tuning->db, "PRAGMA cache_size");
-  tuning->temp_store = read_pragma (tuning->db, "PRAGMA temp_store");
-  tuning->tuned = TRUE;
-
-  sqlite3_exec (tuning->db, "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536",
-                NULL, NULL, NULL);
-}
-
-static void
-untune (BulkTuning *tuning)
-{
-  g_autofree char *sql = NULL;
-
-  if (!tuning->tuned)
-    return;
-
-  sql = g_strdup_printf ("PRAGMA temp_store = %d; PRAGMA cache_size = %d",
-                         tuning->temp_store, tuning->cache_size);
-  sqlite3_exec (tuning->db, sql, NULL, NULL, NULL);
-  tuning->tuned = FALSE;
-}
-
-static int
 compare_days (gconstpointer a,
               gconstpointer b)
 {
@@ -2059,7 +1991,7 @@ gw_demo_fill (GwStore  *store,
 {
   g_auto(Demo) demo = { 0 };
   g_autofree guint32 *joined = NULL;
-  BulkTuning tuning;
+  GwStoreBulk tuning;
   gboolean ok;
   GDate date;
   guint n_founders;
@@ -2104,11 +2036,11 @@ gw_demo_fill (GwStore  *store,
     joined[i] = demo.first_day;
   demo.joined = joined;
 
-  tune_for_bulk (store, &tuning);
+  _gw_store_begin_bulk (store, &tuning);
 
   if (!gw_store_begin (store, error))
     {
-      untune (&tuning);
+      _gw_store_end_bulk (&tuning);
       return FALSE;
     }
 
@@ -2163,12 +2095,12 @@ gw_demo_fill (GwStore  *store,
 
   /* A failed commit has already rolled back. */
   ok = gw_store_commit (store, error);
-  untune (&tuning);
+  _gw_store_end_bulk (&tuning);
   return ok;
 
 failed:
   gw_store_rollback (store);
-  untune (&tuning);
+  _gw_store_end_bulk (&tuning);
   return FALSE;
 }
 

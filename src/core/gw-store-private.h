@@ -30,6 +30,19 @@ void          _gw_store_ledger_changed     (GwStore      *self,
 void          _gw_store_notebook_changed   (GwStore      *self,
                                             const char   *what,
                                             gint64        id);
+/* Connection settings for one long transaction of many statements (an
+ * import, the demo chapter); see _gw_store_begin_bulk(). */
+typedef struct
+{
+  sqlite3  *db;
+  int       cache_size;
+  int       temp_store;
+  gboolean  tuned;
+} GwStoreBulk;
+
+void          _gw_store_begin_bulk         (GwStore      *self,
+                                            GwStoreBulk  *bulk);
+void          _gw_store_end_bulk           (GwStoreBulk  *bulk);
 void          _gw_store_bind_text          (sqlite3_stmt *stmt,
                                             int           index,
                                             const char   *text);
