@@ -376,8 +376,7 @@ void
 gw_csv_append_cell (GString    *out,
                     const char *text)
 {
-  g_autoptr(GString) cell = NULL;
-  gboolean quote;
+  gboolean escape, quote;
   gsize length;
 
   g_return_if_fail (out != NULL);
@@ -386,30 +385,34 @@ gw_csv_append_cell (GString    *out,
   if (text == NULL || *text == '\0')
     return;
 
-  cell = g_string_new (NULL);
-  if (strchr ("=+-@\t\r", text[0]) != NULL)
-    g_string_append_c (cell, '\'');
-  g_string_append (cell, text);
+  length = strlen (text);
+  escape = strchr ("=+-@\t\r", text[0]) != NULL;
 
-  /* Spaces at either end are quoted too, since readers (ours included)
-   * trim them from unquoted cells. */
-  length = cell->len;
-  quote = strpbrk (cell->str, ",;\"\r\n") != NULL ||
-          cell->str[0] == ' ' || cell->str[length - 1] == ' ';
+  /* The cell as written is the apostrophe (if any) and @text: the
+   * apostrophe itself never needs quotes, but it does mean the cell no
+   * longer starts with whatever @text starts with. Spaces at either end
+   * are quoted, since readers (ours included) trim them from unquoted
+   * cells; so are semicolons, for readers that split on them. */
+  quote = strpbrk (text, ",;\"\r\n") != NULL ||
+          (!escape && text[0] == ' ') || text[length - 1] == ' ';
+
+  if (quote)
+    g_string_append_c (out, '"');
+  if (escape)
+    g_string_append_c (out, '\'');
+
   if (!quote)
-    {
-      g_string_append_len (out, cell->str, cell->len);
-      return;
-    }
+    g_string_append_len (out, text, length);
+  else
+    for (const char *p = text; *p; p++)
+      {
+        if (*p == '"')
+          g_string_append_c (out, '"');
+        g_string_append_c (out, *p);
+      }
 
-  g_string_append_c (out, '"');
-  for (const char *p = cell->str; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
+  if (quote)
+    g_string_append_c (out, '"');
 }
 
 void
