@@ -54,10 +54,12 @@ typedef struct
   guint           line;            /* where the row starts in the file */
   GwMember       *draft;           /* the row as a person (not in the store) */
   char           *problem;         /* translated, NULL when fine: no name, impossible date */
-  gint64          duplicate_id;    /* the closest person already on the roster, or 0 */
+  gint64          duplicate_id;    /* the closest person already on the roster, or 0 (also
+                                    * for a repeat within the file) */
   char           *duplicate_name;
-  char           *duplicate_reason; /* translated: "Same phone", "Same e-mail", "Similar name",
-                                     * or "Same as line 12" for a repeat within the file */
+  char           *duplicate_reason; /* translated: "Same phone", "Same email", "Similar name",
+                                     * or "Same as line 12" for a repeat within the file;
+                                     * NULL when there is no duplicate */
   GwCsvRowAction  action;          /* ADD when no duplicate; SKIP when there is one
                                     * or when the row has a problem */
 } GwCsvRow;
@@ -82,8 +84,10 @@ void         gw_csv_import_set_field      (GwCsvImport     *self,
                                            guint            column,
                                            GwCsvField       field);
 /* Builds the rows from the mapping, checks each (name present, dates
- * possible) and looks for duplicates on the roster (phone, e-mail, close
- * name) and earlier in the file. Fails when no name column is mapped. */
+ * possible, email addresses plausible) and looks for duplicates on the
+ * roster (phone, e-mail, close name) and earlier in the file. Blank lines
+ * are not rows. Fails with GW_CSV_ERROR_NO_NAME when no name column is
+ * mapped. Changing the mapping or the header setting clears the rows. */
 gboolean     gw_csv_import_check          (GwCsvImport     *self,
                                            GwProgressFunc   progress,
                                            gpointer         user_data,
@@ -92,12 +96,17 @@ gboolean     gw_csv_import_check          (GwCsvImport     *self,
 guint        gw_csv_import_get_n_rows     (GwCsvImport     *self);
 GwCsvRow    *gw_csv_import_get_row        (GwCsvImport     *self,
                                            guint            index);
+/* MERGE needs a duplicate: for a repeat within the file, the row fills in
+ * whom the earlier row adds (or merges into). */
 void         gw_csv_import_set_action     (GwCsvImport     *self,
                                            guint            index,
                                            GwCsvRowAction   action);
-/* All or nothing: fails, changing nothing, when a row to add or merge has
- * a problem. New people start as volunteers, joined today unless the file
- * says otherwise, with @approver on their history line. */
+/* All or nothing: fails (GW_STORE_ERROR_INVALID naming the line),
+ * changing nothing, when a row to add or merge has a problem; fails with
+ * G_IO_ERROR_CANCELLED, changing nothing, when cancelled. New people start
+ * as volunteers, joined today unless the file says otherwise, with
+ * @approver on their history line. A merge fills only the person's empty
+ * fields and adds the row's tags and languages. */
 gboolean     gw_csv_import_apply          (GwCsvImport     *self,
                                            const char      *approver,
                                            GwProgressFunc   progress,
