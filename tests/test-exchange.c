@@ -625,6 +625,100 @@ test_cancelled_export (GwTestFixture *f,
     g_assert_true (g_str_has_prefix (name, "groundwork.db"));
 }
 
+/* Every import through the bulk path (indexes dropped and built again),
+ * however small. */
+static void
+test_bulk_round_trip (GwTestFixture *f,
+                      gconstpointer  data)
+{
+  _gw_store_set_bulk_threshold (0);
+  test_round_trip (f, data);
+  _gw_store_set_bulk_threshold (-1);
+}
+
+static void
+test_bulk_merge (GwTestFixture *f,
+                 gconstpointer  data)
+{
+  _gw_store_set_bulk_threshold (0);
+  test_merge (f, data);
+  _gw_store_set_bulk_threshold (-1);
+}
+
+static const char schema_sql[] =
+  "SELECT group_concat(type || ' ' || name || ' ' || coalesce(sql, ''), char(10))"
+  " FROM (SELECT * FROM sqlite_master ORDER BY type, name)";
+
+/* A bulk import that fails after dropping the indexes leaves the schema
+ * and the data as they were, page for page. */
+static void
+test_failed_bulk_import (GwTestFixture *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GwStore) other = NULL;
+  g_autofree char *other_path = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *schema = NULL;
+  g_autofree char *schema_after = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GwExchangeImport) import = NULL;
+
+  g_assert_true (gw_demo_fill (f->store, 5000, 3, &error));
+  g_assert_no_error (error);
+  path = export_to (f->store, f->dir, "all.json", GW_AREA_ALL, GW_PRIVACY_FULL);
+
+  other = open_other (f, "other.db", &other_path);
+  gw_test_add (other, "Already Here");
+  g_clear_object (&other);
+  before = gw_test_read_file (other_path);
+  schema = gw_test_sql_text (other_path, schema_sql);
+
+  _gw_store_set_bulk_threshold (0);
+  other = open_other (f, "other.db", NULL);
+  import = gw_exchange_import_load (other, path, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  /* Cancelled from the progress callback, half-way through the people. */
+  g_assert_false (gw_exchange_import_apply (import, cancel_cb, cancellable, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  _gw_store_set_bulk_threshold (-1);
+
+  g_assert_cmpint (gw_store_count_members (other), ==, 1);
+  g_clear_pointer (&import, gw_exchange_import_free);
+  g_clear_object (&other);
+  /* Every page as it was; only the header's change counter moves, as
+   * for any transaction rolled back (see gw_store_rollback()). */
+  after = gw_test_read_file (other_path);
+  g_assert_cmpuint (g_bytes_get_size (after), ==, g_bytes_get_size (before));
+  g_assert_cmpmem ((const char *) g_bytes_get_data (after, NULL) + 100, g_bytes_get_size (after) - 100,
+                   (const char *) g_bytes_get_data (before, NULL) + 100, g_bytes_get_size (before) - 100);
+  schema_after = gw_test_sql_text (other_path, schema_sql);
+  g_assert_cmpstr (schema_after, ==, schema);
+  g_assert_cmpint (gw_test_sql_int (other_path, "SELECT count(*) FROM members_fts WHERE members_fts MATCH 'already'"), ==, 1);
+
+  /* And then the same import goes through, with the indexes back. */
+  _gw_store_set_bulk_threshold (0);
+  other = open_other (f, "other.db", NULL);
+  import = import_file (other, path);
+  _gw_store_set_bulk_threshold (-1);
+  g_assert_cmpint (gw_store_count_members (other), ==, gw_store_count_members (f->store) + 1);
+  g_clear_pointer (&import, gw_exchange_import_free);
+  g_clear_object (&other);
+  g_free (schema_after);
+  schema_after = gw_test_sql_text (other_path, schema_sql);
+  g_assert_cmpstr (schema_after, ==, schema);
+  g_assert_cmpint (gw_test_sql_int (other_path, "SELECT count(*) FROM members_fts"), ==,
+                   gw_test_sql_int (other_path, "SELECT count(*) FROM members"));
+  g_free (schema_after);
+  schema_after = gw_test_sql_text (other_path, "PRAGMA integrity_check");
+  g_assert_cmpstr (schema_after, ==, "ok");
+  g_assert_cmpint (gw_test_sql_exec (other_path,
+                                     "INSERT INTO members_fts (members_fts) VALUES ('integrity-check')",
+                                     NULL), ==, SQLITE_OK);
+}
+
 
 static char *
 schema_path (void)
@@ -715,6 +809,9 @@ main (int   argc,
   ADD ("/core/exchange/merge", test_merge);
   ADD ("/core/exchange/load-writes-nothing", test_load_writes_nothing);
   ADD ("/core/exchange/cancelled-export-leaves-no-file", test_cancelled_export);
+  ADD ("/core/exchange/bulk-round-trip", test_bulk_round_trip);
+  ADD ("/core/exchange/bulk-merge", test_bulk_merge);
+  ADD ("/core/exchange/failed-bulk-import-changes-nothing", test_failed_bulk_import);
 
   return g_test_run ();
 }

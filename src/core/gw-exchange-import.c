@@ -48,6 +48,12 @@ struct _GwExchangeImport
   gint64             total;
   gint64             progress_total;
   gint64             done;
+  /* Records each table gains, as found by reading the file. */
+  gint64             adds[GW_N_TABLES];
+  /* The write statements, per table: insert, update, adopt. */
+  sqlite3_stmt      *writes[GW_N_TABLES][3];
+  /* The file's UUIDs of the people this import adds. */
+  GHashTable        *added_members;
 };
 
 /* Where in the file a value is, for messages. */
@@ -90,6 +96,7 @@ gw_exchange_import_free (GwExchangeImport *self)
     g_clear_pointer (&self->uuids[i], g_hash_table_unref);
   g_clear_pointer (&self->unity_numbers, g_hash_table_unref);
   g_clear_pointer (&self->remap, g_hash_table_unref);
+  g_clear_pointer (&self->added_members, g_hash_table_unref);
   g_clear_pointer (&self->conflicts, g_ptr_array_unref);
   g_clear_object (&self->parser);
   g_clear_object (&self->store);
@@ -1285,19 +1292,33 @@ write_sql (GwExchangeImport *self,
 
 static gboolean
 bind_and_step (GwExchangeImport  *self,
-               const GwTable     *table,
-               const char        *sql,
+               GwTableId          id,
                gboolean           update,
                gboolean           with_uuid,
                JsonObject        *object,
                const char        *our_uuid,
                GError           **error)
 {
-  sqlite3_stmt *stmt = _gw_store_prepare (self->store, sql, error);
+  const GwTable *table = &gw_exchange_tables[id];
+  sqlite3_stmt **cached = &self->writes[id][update ? (with_uuid ? 2 : 1) : 0];
+  sqlite3_stmt *stmt = *cached;
   int index = 0;
 
+  /* One statement for each shape, prepared once (the store keeps it). */
   if (stmt == NULL)
-    return FALSE;
+    {
+      g_autofree char *sql = write_sql (self, table, update, with_uuid);
+
+      stmt = _gw_store_prepare (self->store, sql, error);
+      if (stmt == NULL)
+        return FALSE;
+      *cached = stmt;
+    }
+  else
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+    }
 
   for (guint i = 0; i < table->n_fields; i++)
     {
@@ -1594,7 +1615,7 @@ merge_record (GwExchangeImport  *self,
 
   switch (outcome)
     {
-    case OUTCOME_ADD: counts->added++; break;
+    case OUTCOME_ADD: counts->added++; self->adds[id]++; break;
     case OUTCOME_UPDATE:
     case OUTCOME_ADOPT: counts->updated++; break;
     case OUTCOME_UNCHANGED: counts->unchanged++; break;
@@ -1607,10 +1628,8 @@ merge_record (GwExchangeImport  *self,
   {
     gboolean update = outcome != OUTCOME_ADD;
     gboolean adopt = outcome == OUTCOME_ADOPT;
-    /* One statement for each shape, kept by the store. */
-    g_autofree char *sql = write_sql (self, table, update, adopt);
 
-    if (!bind_and_step (self, table, sql, update, adopt, object, our_uuid, error))
+    if (!bind_and_step (self, id, update, adopt, object, our_uuid, error))
       return FALSE;
 
     if (!update && table->has_id)
@@ -1624,8 +1643,13 @@ merge_record (GwExchangeImport  *self,
   if (id == GW_TABLE_MEMBERS && is_string (json_object_get_member (object, "recruited_by")))
     g_ptr_array_add (second_pass, object);
 
-  /* A history line moves the roster's "last change". */
-  if (id == GW_TABLE_MEMBER_EVENTS)
+  if (id == GW_TABLE_MEMBERS && outcome == OUTCOME_ADD)
+    g_hash_table_add (self->added_members, (gpointer) uuid);
+
+  /* A history line moves the roster's "last change"; for the people this
+   * import adds, merge() does it once for all at the end. */
+  if (id == GW_TABLE_MEMBER_EVENTS &&
+      !g_hash_table_contains (self->added_members, get_string (object, "member")))
     {
       stmt = _gw_store_prepare (self->store,
                                 "UPDATE members SET last_change = max(last_change, ?1)"
@@ -1649,37 +1673,96 @@ merge (GwExchangeImport  *self,
 {
   g_autoptr(GPtrArray) second_pass = g_ptr_array_new ();
 
+  gint64 adds[GW_N_TABLES];
+  gint64 members_max_id = 0;
+
+  memcpy (adds, self->adds, sizeof adds);
   memset (self->counts, 0, sizeof self->counts);
+  memset (self->adds, 0, sizeof self->adds);
   g_ptr_array_set_size (self->conflicts, 0);
   g_hash_table_remove_all (self->remap);
+  g_hash_table_remove_all (self->added_members);
+
+  if (write && self->records[GW_TABLE_MEMBERS] != NULL)
+    {
+      sqlite3_stmt *stmt = _gw_store_prepare (self->store, "SELECT coalesce(max(id), 0) FROM members", error);
+
+      if (stmt == NULL)
+        return FALSE;
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        members_max_id = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+    }
 
   for (guint t = 0; t < GW_N_TABLES; t++)
     {
       const GwTable *table = &gw_exchange_tables[t];
       g_autofree char *select_sql = NULL;
+      GwStoreBulk bulk = { 0 };
+      gboolean ok = TRUE;
       guint n;
 
       if (self->records[t] == NULL)
         continue;
 
+      /* Many new rows go in faster with the indexes built after them;
+       * not for a table that merging looks up other than by UUID. */
+      if (write && table->match_sql == NULL && table->used_sql == NULL)
+        {
+          bulk.db = _gw_store_get_db (self->store);
+          if (!_gw_store_bulk_table (self->store, &bulk, table->name, adds[t], error))
+            return FALSE;
+        }
+
       select_sql = _gw_exchange_select_sql (table, self->privacy, "t.uuid = ?");
       n = json_array_get_length (self->records[t]);
-      for (guint i = 0; i < n; i++)
+      for (guint i = 0; ok && i < n; i++)
         {
           JsonObject *object = json_array_get_object_element (self->records[t], i);
 
           if (!merge_record (self, t, object, write, select_sql, second_pass, error))
-            return FALSE;
+            {
+              ok = FALSE;
+              break;
+            }
 
           if (++self->done % BATCH == 0)
             {
               if (g_cancellable_set_error_if_cancelled (cancellable, error))
-                return FALSE;
+                {
+                  ok = FALSE;
+                  break;
+                }
               if (self->progress != NULL)
                 self->progress (MIN (1.0, (double) self->done / MAX (1, self->progress_total)),
                                 self->user_data);
             }
         }
+
+      if (ok)
+        ok = _gw_store_bulk_restore (self->store, &bulk, error);
+      _gw_store_end_bulk (&bulk);
+      if (!ok)
+        return FALSE;
+    }
+
+  /* The history of the people added moved their "last change" (see
+   * merge_record()): a person new here has no history but the file's. */
+  if (write && g_hash_table_size (self->added_members) > 0 &&
+      self->records[GW_TABLE_MEMBER_EVENTS] != NULL)
+    {
+      sqlite3_stmt *stmt = _gw_store_prepare (self->store,
+                                              "UPDATE members SET last_change = e.date"
+                                              " FROM (SELECT member_id, max(date) AS date FROM member_events"
+                                              "       WHERE member_id > ?1 GROUP BY member_id) AS e"
+                                              " WHERE members.id = e.member_id AND members.id > ?1"
+                                              " AND members.last_change < e.date", error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, members_max_id);
+      if (!_gw_store_step_done (self->store, stmt, error))
+        return FALSE;
     }
 
   for (guint i = 0; i < second_pass->len; i++)
@@ -1751,6 +1834,7 @@ gw_exchange_import_load_data (GwStore       *store,
   self->store = g_object_ref (store);
   self->conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) conflict_free);
   self->remap = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  self->added_members = g_hash_table_new (g_str_hash, g_str_equal);
   self->unity_numbers = g_hash_table_new (NULL, NULL);
   self->progress = progress;
   self->user_data = user_data;

@@ -34,15 +34,29 @@ void          _gw_store_notebook_changed   (GwStore      *self,
  * import, the demo chapter); see _gw_store_begin_bulk(). */
 typedef struct
 {
-  sqlite3  *db;
-  int       cache_size;
-  int       temp_store;
-  gboolean  tuned;
+  sqlite3   *db;
+  int        cache_size;
+  int        temp_store;
+  gboolean   tuned;
+  /* What _gw_store_bulk_table() took away, to put back: CREATE
+   * statements, then full-text inserts of the rows added meanwhile. */
+  GPtrArray *restore;
 } GwStoreBulk;
 
 void          _gw_store_begin_bulk         (GwStore      *self,
                                             GwStoreBulk  *bulk);
+gboolean      _gw_store_bulk_table         (GwStore      *self,
+                                            GwStoreBulk  *bulk,
+                                            const char   *table,
+                                            gint64        adding,
+                                            GError      **error);
+gboolean      _gw_store_bulk_restore       (GwStore      *self,
+                                            GwStoreBulk  *bulk,
+                                            GError      **error);
 void          _gw_store_end_bulk           (GwStoreBulk  *bulk);
+/* For tests: the fewest rows for which _gw_store_bulk_table() drops
+ * indexes (0 for always; a negative number for the default). */
+void          _gw_store_set_bulk_threshold (gint64        rows);
 void          _gw_store_bind_text          (sqlite3_stmt *stmt,
                                             int           index,
                                             const char   *text);

@@ -1125,6 +1125,7 @@ _gw_store_begin_bulk (GwStore     *self,
 {
   bulk->db = _gw_store_get_db (self);
   bulk->tuned = FALSE;
+  bulk->restore = NULL;
 
   if (bulk->db == NULL || !sqlite3_get_autocommit (bulk->db))
     return;
@@ -1137,10 +1138,256 @@ _gw_store_begin_bulk (GwStore     *self,
                 NULL, NULL, NULL);
 }
 
+#define BULK_MIN_ROWS 5000
+
+static gint64 bulk_min_rows = BULK_MIN_ROWS;
+
+void
+_gw_store_set_bulk_threshold (gint64 rows)
+{
+  bulk_min_rows = rows >= 0 ? rows : BULK_MIN_ROWS;
+}
+
+static gint64
+query_int64 (sqlite3    *db,
+             const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = 0;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return value;
+}
+
+/* The full-text trigger of @table is
+ *   CREATE TRIGGER x AFTER INSERT ON table BEGIN
+ *     INSERT INTO table_fts (rowid, a, b) VALUES (new.id, new.a, new.b);
+ *   END
+ * Returns the same insert for every row past @max_rowid at once, or NULL
+ * when @sql has any other shape (and the trigger has to stay). */
+static char *
+fts_insert_sql (const char *table,
+                const char *sql,
+                gint64      max_rowid)
+{
+  g_autofree char *head = g_strdup_printf (" AFTER INSERT ON %s BEGIN ", table);
+  const char *body = strstr (sql, head);
+  const char *name;
+  const char *values;
+  const char *end;
+  g_autofree char *rest = NULL;
+  g_autofree char *list = NULL;
+  g_auto(GStrv) items = NULL;
+  GString *select;
+
+  if (body == NULL)
+    return NULL;
+  body += strlen (head);
+  while (g_ascii_isspace (*body))
+    body++;
+  if (!g_str_has_prefix (body, "INSERT INTO "))
+    return NULL;
+
+  /* One statement, then END. */
+  end = strchr (body, ';');
+  if (end == NULL || end[-1] != ')')
+    return NULL;
+  rest = g_strstrip (g_strdup (end + 1));
+  if (!g_str_equal (rest, "END"))
+    return NULL;
+
+  /* Into a full-text table: "INSERT INTO x_fts (rowid, a, b)". */
+  name = body + strlen ("INSERT INTO ");
+  values = strchr (name, ' ');
+  if (values == NULL || values - name < 5 || strncmp (values - 4, "_fts", 4) != 0 ||
+      !g_str_has_prefix (values, " (rowid, "))
+    return NULL;
+  values = strstr (values, ") VALUES (");
+  if (values == NULL)
+    values = strstr (body, ")  VALUES (");
+  if (values == NULL || values > end)
+    return NULL;
+
+  select = g_string_new_len (body, values + 1 - body);
+
+  /* "new.id, new.a, new.b" becomes "id, a, b". */
+  values = strchr (values, '(') + 1;
+  list = g_strndup (values, end - 1 - values);
+  items = g_strsplit (list, ",", -1);
+  g_string_append (select, " SELECT ");
+  for (guint i = 0; items[i] != NULL; i++)
+    {
+      const char *item = g_strstrip (items[i]);
+
+      if (!g_str_has_prefix (item, "new.") || item[4] == '\0' ||
+          strpbrk (item + 4, " ()'\"") != NULL)
+        {
+          g_string_free (select, TRUE);
+          return NULL;
+        }
+      g_string_append_printf (select, "%s\"%s\"", i > 0 ? ", " : "", item + 4);
+    }
+  g_string_append_printf (select, " FROM \"%s\" WHERE rowid > %" G_GINT64_FORMAT " ORDER BY rowid",
+                          table, max_rowid);
+
+  return g_string_free (select, FALSE);
+}
+
+/**
+ * _gw_store_bulk_table:
+ * @adding: how many rows are about to be added to @table
+ *
+ * Inside the transaction of a bulk load (see _gw_store_begin_bulk()),
+ * when @adding is many rows for the size of @table, drops its non-unique
+ * indexes and its full-text insert trigger, so that the rows go in
+ * without updating them one by one; _gw_store_bulk_restore() builds them
+ * again, and adds the new rows to the full-text index in one statement.
+ * UNIQUE indexes (the lookups by UUID) and every other trigger stay. The
+ * changes to the schema are part of the transaction: a rollback undoes
+ * them.
+ *
+ * Until _gw_store_bulk_restore(), the rows added to @table must not be
+ * updated in their full-text columns, nor deleted, and nothing may query
+ * @table by the dropped indexes' columns (it would scan the table).
+ */
+gboolean
+_gw_store_bulk_table (GwStore      *self,
+                      GwStoreBulk  *bulk,
+                      const char   *table,
+                      gint64        adding,
+                      GError      **error)
+{
+  g_autofree char *count_sql = NULL;
+  g_autoptr(GPtrArray) drops = NULL;
+  g_autoptr(GPtrArray) creates = NULL;
+  g_autoptr(GPtrArray) fts = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 rows;
+  gint64 max_rowid = 0;
+  gboolean has_rowid;
+  int rc;
+
+  if (bulk->db == NULL || sqlite3_get_autocommit (bulk->db) || adding < bulk_min_rows)
+    return TRUE;
+
+  count_sql = g_strdup_printf ("SELECT count(*) FROM \"%s\"", table);
+  rows = query_int64 (bulk->db, count_sql);
+  if (adding <= rows / 4)
+    return TRUE;
+
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT max(rowid) FROM \"%s\"", table);
+
+    has_rowid = sqlite3_prepare_v2 (bulk->db, sql, -1, &stmt, NULL) == SQLITE_OK;
+    if (has_rowid && sqlite3_step (stmt) == SQLITE_ROW)
+      max_rowid = sqlite3_column_int64 (stmt, 0);
+    sqlite3_finalize (stmt);
+    stmt = NULL;
+    /* New rows take the rowids past the largest, but not past this one. */
+    if (max_rowid == G_MAXINT64)
+      has_rowid = FALSE;
+  }
+
+  drops = g_ptr_array_new_with_free_func (g_free);
+  creates = g_ptr_array_new_with_free_func (g_free);
+  fts = g_ptr_array_new_with_free_func (g_free);
+
+  if (sqlite3_prepare_v2 (bulk->db,
+                          "SELECT type, name, sql FROM sqlite_master"
+                          " WHERE tbl_name = ?1 AND type IN ('index', 'trigger') AND sql IS NOT NULL"
+                          " ORDER BY type, name",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _gw_store_set_error (self, error);
+      return FALSE;
+    }
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *type = (const char *) sqlite3_column_text (stmt, 0);
+      const char *name = (const char *) sqlite3_column_text (stmt, 1);
+      const char *sql = (const char *) sqlite3_column_text (stmt, 2);
+
+      if (g_str_equal (type, "index"))
+        {
+          if (g_ascii_strncasecmp (sql, "CREATE INDEX ", strlen ("CREATE INDEX ")) != 0)
+            continue;  /* UNIQUE: the lookups need it, and it checks */
+          g_ptr_array_add (drops, g_strdup_printf ("DROP INDEX \"%s\"", name));
+          g_ptr_array_add (creates, g_strdup (sql));
+        }
+      else if (has_rowid)
+        {
+          char *insert = fts_insert_sql (table, sql, max_rowid);
+
+          if (insert == NULL)
+            continue;
+          g_ptr_array_add (drops, g_strdup_printf ("DROP TRIGGER \"%s\"", name));
+          g_ptr_array_add (creates, g_strdup (sql));
+          g_ptr_array_add (fts, insert);
+        }
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _gw_store_set_error (self, error);
+      return FALSE;
+    }
+
+  g_debug ("Bulk load of %" G_GINT64_FORMAT " rows into %s (%" G_GINT64_FORMAT " there): %u indexes and triggers dropped",
+           adding, table, rows, drops->len);
+  for (guint i = 0; i < drops->len; i++)
+    if (!_gw_store_exec (self, g_ptr_array_index (drops, i), error))
+      return FALSE;
+
+  if (bulk->restore == NULL)
+    bulk->restore = g_ptr_array_new_with_free_func (g_free);
+  /* Indexes first, so that the full-text inserts can read by rowid; the
+   * triggers after them. */
+  for (guint i = 0; i < creates->len; i++)
+    if (g_ascii_strncasecmp (g_ptr_array_index (creates, i), "CREATE INDEX", 12) == 0)
+      g_ptr_array_add (bulk->restore, g_strdup (g_ptr_array_index (creates, i)));
+  for (guint i = 0; i < fts->len; i++)
+    g_ptr_array_add (bulk->restore, g_strdup (g_ptr_array_index (fts, i)));
+  for (guint i = 0; i < creates->len; i++)
+    if (g_ascii_strncasecmp (g_ptr_array_index (creates, i), "CREATE INDEX", 12) != 0)
+      g_ptr_array_add (bulk->restore, g_strdup (g_ptr_array_index (creates, i)));
+
+  return TRUE;
+}
+
+/**
+ * _gw_store_bulk_restore:
+ *
+ * Puts back what _gw_store_bulk_table() took away, inside the same
+ * transaction, before it commits. After a rollback there is nothing to
+ * put back: call _gw_store_end_bulk() alone.
+ */
+gboolean
+_gw_store_bulk_restore (GwStore      *self,
+                        GwStoreBulk  *bulk,
+                        GError      **error)
+{
+  if (bulk->restore == NULL)
+    return TRUE;
+
+  for (guint i = 0; i < bulk->restore->len; i++)
+    if (!_gw_store_exec (self, g_ptr_array_index (bulk->restore, i), error))
+      return FALSE;
+
+  g_clear_pointer (&bulk->restore, g_ptr_array_unref);
+  return TRUE;
+}
+
 void
 _gw_store_end_bulk (GwStoreBulk *bulk)
 {
   g_autofree char *sql = NULL;
+
+  g_clear_pointer (&bulk->restore, g_ptr_array_unref);
 
   if (!bulk->tuned)
     return;
