@@ -260,7 +260,7 @@ export_clicked_cb (GwExportDialog *self)
     /* Translators: the file name of an export; %s is today's date. */
     name = g_strdup_printf (_("groundwork-%s.json"), today);
 
-  chooser = gtk_file_chooser_native_new (_("Export for Another Chapter"), GTK_WINDOW (self),
+  chooser = gtk_file_chooser_native_new (_("Save the File for Another Chapter"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_filter_set_name (filter, _("Groundwork exchange files"));

@@ -259,8 +259,7 @@ rebuild_preview (GwSpreadsheetDialog *self)
   for (guint c = 0; c < n_columns; c++)
     {
       GwCsvField field = gw_csv_import_get_field (self->import, c);
-      GtkWidget *label = gtk_label_new (field == GW_CSV_FIELD_IGNORE ? _("(left out)")
-                                                                     : gw_csv_field_get_label (field));
+      GtkWidget *label = gtk_label_new (gw_csv_field_get_label (field));
 
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_widget_add_css_class (label, field == GW_CSV_FIELD_IGNORE ? "dim-label" : "heading");

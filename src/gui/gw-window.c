@@ -4,6 +4,8 @@
 #include <glib/gi18n.h>
 
 #include "gw-dashboard-page.h"
+#include "gw-export-dialog.h"
+#include "gw-import-dialog.h"
 #include "gw-ladder.h"
 #include "gw-meeting-detail.h"
 #include "gw-ledger-page.h"
@@ -14,6 +16,7 @@
 #include "gw-preferences-window.h"
 #include "gw-roster-page.h"
 #include "gw-secretary-page.h"
+#include "gw-spreadsheet-dialog.h"
 #include "gw-store-meetings.h"
 #include "gw-store-notebook.h"
 #include "gw-store-members.h"
@@ -321,6 +324,110 @@ preferences_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (gw_preferences_window_new (GTK_WINDOW (self), self->store)));
 }
 
+/* Sharing with other chapters, and spreadsheets */
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  GwWindow *self = GW_WINDOW (widget);
+
+  if (self->store == NULL)
+    return;
+
+  gtk_window_present (GTK_WINDOW (gw_export_dialog_new (GTK_WINDOW (self), self->store)));
+}
+
+typedef GtkWindow *(*OpenFunc) (GtkWindow  *parent,
+                                GwStore    *store,
+                                const char *path);
+
+static void
+chooser_response_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     GwWindow        *self)
+{
+  OpenFunc open = g_object_get_data (G_OBJECT (chooser), "open-func");
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_object_unref (chooser);
+  if (file == NULL || self->store == NULL)
+    return;
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                                                     _("Groundwork can only read files on this computer. "
+                                                       "Copy the file into a folder here first."));
+      gw_window_show_error (self, _("Could Not Open the File"), error);
+      return;
+    }
+
+  gtk_window_present (open (GTK_WINDOW (self), self->store, path));
+}
+
+static void
+choose_file (GwWindow      *self,
+             const char    *title,
+             GtkFileFilter *filter,
+             OpenFunc       open)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  if (self->store == NULL || gw_store_is_read_only (self->store))
+    return;
+
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_object_set_data (G_OBJECT (chooser), "open-func", open);
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Groundwork exchange files"));
+  gtk_file_filter_add_pattern (filter, "*.json");
+  gtk_file_filter_add_pattern (filter, "*.JSON");
+  gtk_file_filter_add_mime_type (filter, "application/json");
+  choose_file (GW_WINDOW (widget), _("Choose a File from Another Chapter"), filter,
+               (OpenFunc) gw_import_dialog_new);
+}
+
+static void
+import_spreadsheet_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *param)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Spreadsheets saved as CSV or text"));
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_filter_add_suffix (filter, "tsv");
+  gtk_file_filter_add_suffix (filter, "txt");
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_mime_type (filter, "text/tab-separated-values");
+  choose_file (GW_WINDOW (widget), _("Choose a Spreadsheet"), filter,
+               (OpenFunc) gw_spreadsheet_dialog_new);
+}
+
 static void
 close_after_confirming_cb (gpointer user_data)
 {
@@ -443,6 +550,9 @@ gw_window_class_init (GwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-notebook", "(sx)", show_notebook_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.import-spreadsheet", NULL, import_spreadsheet_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.add-member", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
@@ -450,6 +560,9 @@ gw_window_class_init (GwWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print-roster", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export", NULL);
+  /* Not Ctrl+Shift+I: GTK keeps that for its inspector. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.import", NULL);
 }
 
 static void
@@ -504,6 +617,9 @@ gw_window_new (GtkApplication *application,
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-member", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-spreadsheet", FALSE);
       return self;
     }
 
@@ -513,6 +629,8 @@ gw_window_new (GtkApplication *application,
   gtk_stack_set_visible_child_name (self->main_stack, "main");
   gtk_revealer_set_reveal_child (self->read_only_revealer, gw_store_is_read_only (store));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-member", !gw_store_is_read_only (store));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", !gw_store_is_read_only (store));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-spreadsheet", !gw_store_is_read_only (store));
 
   gw_dashboard_page_set_store (self->dashboard_page, store);
   gw_roster_page_set_store (self->roster_page, store);
