@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gw-csv-import.h"
 #include "gw-date.h"
 #include "gw-ladder.h"
 #include "gw-member-list.h"
@@ -10,6 +11,7 @@
 #include "gw-print-roster.h"
 #include "gw-roster-page.h"
 #include "gw-store-members.h"
+#include "gw-window.h"
 
 struct _GwRosterPage
 {
@@ -37,6 +39,12 @@ struct _GwRosterPage
   GtkColumnView       *column_view;
   GtkColumnViewColumn *columns[GW_N_MEMBER_SORTS];
   GtkLabel            *count_label;
+  GtkRevealer         *export_revealer;
+  GtkProgressBar      *export_progress;
+
+  GCancellable        *export_cancellable;
+  GTask               *export_task;
+  guint                export_progress_source;
 };
 
 G_DEFINE_FINAL_TYPE (GwRosterPage, gw_roster_page, GTK_TYPE_WIDGET)
@@ -441,6 +449,222 @@ print_roster_action (GtkWidget  *widget,
   gw_print_preview_present (GTK_WINDOW (gtk_widget_get_root (widget)), document);
 }
 
+/* Export as CSV: the roster as shown (search, filters, order), written in
+ * a worker thread from a second, read-only connection, while the window's
+ * own connection stays in the main thread. */
+
+typedef struct
+{
+  GwStore      *reader;
+  char         *path;
+  char         *search;
+  int           stage;
+  int           status;
+  char         *tag;
+  char         *language;
+  GwMemberSort  sort;
+  gboolean      descending;
+  gboolean      with_contact;
+  int           permille;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_clear_object (&job->reader);
+  g_free (job->path);
+  g_free (job->search);
+  g_free (job->tag);
+  g_free (job->language);
+  g_free (job);
+}
+
+static void
+export_progress_func (double   fraction,
+                      gpointer user_data)
+{
+  ExportJob *job = user_data;
+
+  g_atomic_int_set (&job->permille, (int) (CLAMP (fraction, 0.0, 1.0) * 1000));
+}
+
+static gboolean
+update_export_progress_cb (gpointer user_data)
+{
+  GwRosterPage *self = user_data;
+  ExportJob *job;
+
+  if (self->export_task == NULL)
+    return G_SOURCE_CONTINUE;
+
+  job = g_task_get_task_data (self->export_task);
+  gtk_progress_bar_set_fraction (self->export_progress, g_atomic_int_get (&job->permille) / 1000.0);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+export_in_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  g_autoptr(GwMemberList) list = gw_member_list_new (job->reader);
+  GError *error = NULL;
+
+  gw_member_list_set_search (list, job->search);
+  gw_member_list_set_stage_filter (list, job->stage);
+  gw_member_list_set_status_filter (list, job->status);
+  gw_member_list_set_tag_filter (list, job->tag);
+  gw_member_list_set_language_filter (list, job->language);
+  gw_member_list_set_sort (list, job->sort, job->descending);
+
+  if (gw_member_list_export_csv (list, job->path, job->with_contact, export_progress_func, job,
+                                 cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+export_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GwRosterPage *self = GW_ROSTER_PAGE (object);
+  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  GtkRoot *window = gtk_widget_get_root (GTK_WIDGET (self));
+
+  g_clear_handle_id (&self->export_progress_source, g_source_remove);
+  g_clear_object (&self->export_task);
+  g_clear_object (&self->export_cancellable);
+
+  /* The page may have gone while the file was written. */
+  if (self->export_revealer == NULL || !GW_IS_WINDOW (window))
+    return;
+
+  gtk_revealer_set_reveal_child (self->export_revealer, FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.export-csv", TRUE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        gw_window_show_error (GW_WINDOW (window), _("Could Not Export the Roster"), error);
+    }
+  else
+    {
+      g_autofree char *name = g_path_get_basename (job->path);
+      /* Translators: %s is the name of the file written. */
+      g_autofree char *title = g_strdup_printf (_("Exported to “%s”"), name);
+
+      gw_window_add_toast (GW_WINDOW (window), adw_toast_new (title));
+    }
+}
+
+static void
+stop_export_cb (GwRosterPage *self)
+{
+  if (self->export_cancellable != NULL)
+    g_cancellable_cancel (self->export_cancellable);
+}
+
+static void
+export_response_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    GwRosterPage    *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GwStore) reader = NULL;
+  const char *contact = NULL;
+  GtkRoot *window = gtk_widget_get_root (GTK_WIDGET (self));
+  guint stage, status;
+  ExportJob *job;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      contact = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "contact");
+    }
+
+  if (file == NULL || self->members == NULL || self->export_task != NULL)
+    {
+      g_object_unref (chooser);
+      return;
+    }
+
+  job = g_new0 (ExportJob, 1);
+  job->with_contact = g_strcmp0 (contact, "true") == 0;
+  g_object_unref (chooser);
+
+  job->path = g_file_get_path (file);
+  reader = gw_store_open_reader (self->store, &error);
+  if (job->path == NULL || reader == NULL)
+    {
+      if (error == NULL)
+        error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                                     _("That place cannot be written to directly. Choose a folder on this computer."));
+      if (GW_IS_WINDOW (window))
+        gw_window_show_error (GW_WINDOW (window), _("Could Not Export the Roster"), error);
+      export_job_free (job);
+      return;
+    }
+
+  stage = gtk_drop_down_get_selected (self->stage_filter);
+  status = gtk_drop_down_get_selected (self->status_filter);
+  job->reader = g_steal_pointer (&reader);
+  job->search = g_strdup (gw_member_list_get_search (self->members));
+  job->stage = stage == 0 || stage == GTK_INVALID_LIST_POSITION ? -1 : (int) stage - 1;
+  job->status = status == 0 || status == GTK_INVALID_LIST_POSITION ? -1 : (int) status - 1;
+  job->tag = g_strdup (selected_string (self->tag_filter, self->tags));
+  job->language = g_strdup (selected_string (self->language_filter, self->languages));
+  job->sort = self->sort_column;
+  job->descending = self->sort_descending;
+
+  self->export_cancellable = g_cancellable_new ();
+  self->export_task = g_task_new (self, self->export_cancellable, export_done_cb, NULL);
+  g_task_set_source_tag (self->export_task, export_response_cb);
+  g_task_set_task_data (self->export_task, job, (GDestroyNotify) export_job_free);
+
+  gtk_progress_bar_set_fraction (self->export_progress, 0);
+  gtk_revealer_set_reveal_child (self->export_revealer, TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.export-csv", FALSE);
+  self->export_progress_source = g_timeout_add (100, update_export_progress_cb, self);
+  g_task_run_in_thread (self->export_task, export_in_thread);
+}
+
+static void
+export_csv_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  GwRosterPage *self = GW_ROSTER_PAGE (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *today = gw_date_today ();
+  /* Translators: the file name of the exported roster; %s is today's date. */
+  g_autofree char *name = g_strdup_printf (_("roster-%s.csv"), today);
+
+  if (self->members == NULL || self->export_task != NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Export the Roster as CSV"),
+                                         GTK_WINDOW (gtk_widget_get_root (widget)),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("Spreadsheets (CSV)"));
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  /* Contact details stay out unless asked for: the file may travel. */
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "contact",
+                               _("Include phone, e-mail and notes"), NULL, NULL);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "contact", "false");
+  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static void
 items_changed_cb (GwRosterPage *self)
 {
@@ -546,6 +770,9 @@ gw_roster_page_dispose (GObject *object)
   GwRosterPage *self = GW_ROSTER_PAGE (object);
 
   g_clear_handle_id (&self->lists_idle, g_source_remove);
+  g_clear_handle_id (&self->export_progress_source, g_source_remove);
+  if (self->export_cancellable != NULL)
+    g_cancellable_cancel (self->export_cancellable);
 
   /* The view lets go of its model before the template goes. */
   if (self->column_view != NULL)
@@ -567,6 +794,7 @@ gw_roster_page_finalize (GObject *object)
     g_free (self->stage_labels[i]);
   g_strfreev (self->tags);
   g_strfreev (self->languages);
+  g_clear_object (&self->export_cancellable);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (gw_roster_page_parent_class)->finalize (object);
@@ -594,6 +822,8 @@ gw_roster_page_class_init (GwRosterPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GwRosterPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, GwRosterPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, GwRosterPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, GwRosterPage, export_revealer);
+  gtk_widget_class_bind_template_child (widget_class, GwRosterPage, export_progress);
   gtk_widget_class_bind_template_child_full (widget_class, "name_column", FALSE,
                                              G_STRUCT_OFFSET (GwRosterPage, columns[GW_MEMBER_SORT_NAME]));
   gtk_widget_class_bind_template_child_full (widget_class, "stage_column", FALSE,
@@ -615,8 +845,10 @@ gw_roster_page_class_init (GwRosterPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, clear_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_export_cb);
 
   gtk_widget_class_install_action (widget_class, "roster.print", NULL, print_roster_action);
+  gtk_widget_class_install_action (widget_class, "roster.export-csv", NULL, export_csv_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "roster.print", NULL);
 
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Delete, 0, delete_selected_cb, NULL);
