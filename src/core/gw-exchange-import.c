@@ -54,6 +54,8 @@ struct _GwExchangeImport
   sqlite3_stmt      *writes[GW_N_TABLES][3];
   /* The file's UUIDs of the people this import adds. */
   GHashTable        *added_members;
+  /* Statements by the address of their (static) SQL. */
+  GHashTable        *statements;
 };
 
 /* Where in the file a value is, for messages. */
@@ -97,6 +99,7 @@ gw_exchange_import_free (GwExchangeImport *self)
   g_clear_pointer (&self->unity_numbers, g_hash_table_unref);
   g_clear_pointer (&self->remap, g_hash_table_unref);
   g_clear_pointer (&self->added_members, g_hash_table_unref);
+  g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->conflicts, g_ptr_array_unref);
   g_clear_object (&self->parser);
   g_clear_object (&self->store);
@@ -1336,11 +1339,36 @@ bind_and_step (GwExchangeImport  *self,
   return _gw_store_step_done (self->store, stmt, error);
 }
 
+/* _gw_store_prepare() for SQL that never moves: looked up by address. */
+static sqlite3_stmt *
+prepare_static (GwExchangeImport  *self,
+                const char        *sql,
+                GError           **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  stmt = _gw_store_prepare (self->store, sql, error);
+  if (stmt != NULL)
+    g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  return stmt;
+}
+
+/* With @added, the record was just inserted: nothing refers to its new
+ * id yet (foreign keys delete the lists with their record), so there is
+ * no old list to clear. */
 static gboolean
 write_side_lists (GwExchangeImport  *self,
                   const GwTable     *table,
                   JsonObject        *object,
                   gint64             id,
+                  gboolean           added,
                   GError           **error)
 {
   for (guint i = 0; i < table->n_fields; i++)
@@ -1352,17 +1380,20 @@ write_side_lists (GwExchangeImport  *self,
       if (field->type != GW_FIELD_LIST || !_gw_exchange_field_visible (field, self->privacy))
         continue;
 
-      stmt = _gw_store_prepare (self->store, field->side_delete, error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      if (!_gw_store_step_done (self->store, stmt, error))
-        return FALSE;
+      if (!added)
+        {
+          stmt = prepare_static (self, field->side_delete, error);
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (stmt, 1, id);
+          if (!_gw_store_step_done (self->store, stmt, error))
+            return FALSE;
+        }
 
       array = json_object_get_array_member (object, field->name);
       for (guint j = 0; j < json_array_get_length (array); j++)
         {
-          stmt = _gw_store_prepare (self->store, field->side_insert, error);
+          stmt = prepare_static (self, field->side_insert, error);
           if (stmt == NULL)
             return FALSE;
           _gw_store_bind_text (stmt, 1, json_array_get_string_element (array, j));
@@ -1508,7 +1539,7 @@ merge_record (GwExchangeImport  *self,
               GwTableId          id,
               JsonObject        *object,
               gboolean           write,
-              const char        *select_sql,
+              sqlite3_stmt      *select,
               GPtrArray         *second_pass,
               GError           **error)
 {
@@ -1524,9 +1555,9 @@ merge_record (GwExchangeImport  *self,
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = _gw_store_prepare (self->store, select_sql, error);
-  if (stmt == NULL)
-    return FALSE;
+  /* The table's SELECT ... WHERE t.uuid = ?, prepared by merge(). */
+  stmt = select;
+  sqlite3_reset (stmt);
   _gw_store_bind_text (stmt, 1, uuid);
   rc = sqlite3_step (stmt);
 
@@ -1544,9 +1575,8 @@ merge_record (GwExchangeImport  *self,
       if (our_uuid != NULL)
         {
           matched = TRUE;
-          stmt = _gw_store_prepare (self->store, select_sql, error);
-          if (stmt == NULL)
-            return FALSE;
+          stmt = select;
+          sqlite3_reset (stmt);
           _gw_store_bind_text (stmt, 1, our_uuid);
           rc = sqlite3_step (stmt);
         }
@@ -1636,7 +1666,7 @@ merge_record (GwExchangeImport  *self,
       our_id = sqlite3_last_insert_rowid (_gw_store_get_db (self->store));
   }
 
-  if (!write_side_lists (self, table, object, our_id, error))
+  if (!write_side_lists (self, table, object, our_id, outcome == OUTCOME_ADD, error))
     return FALSE;
 
   /* A member's recruiter may come later in the file. */
@@ -1651,13 +1681,38 @@ merge_record (GwExchangeImport  *self,
   if (id == GW_TABLE_MEMBER_EVENTS &&
       !g_hash_table_contains (self->added_members, get_string (object, "member")))
     {
-      stmt = _gw_store_prepare (self->store,
-                                "UPDATE members SET last_change = max(last_change, ?1)"
-                                " WHERE uuid = ?2 AND last_change < ?1", error);
+      static const char sql[] = "UPDATE members SET last_change = max(last_change, ?1)"
+                                " WHERE uuid = ?2 AND last_change < ?1";
+
+      stmt = prepare_static (self, sql, error);
       if (stmt == NULL)
         return FALSE;
       _gw_store_bind_text (stmt, 1, get_string (object, "date"));
       _gw_store_bind_text (stmt, 2, remapped (self, get_string (object, "member")));
+      if (!_gw_store_step_done (self->store, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+set_recruiters (GwExchangeImport  *self,
+                GPtrArray         *second_pass,
+                GError           **error)
+{
+  for (guint i = 0; i < second_pass->len; i++)
+    {
+      JsonObject *object = g_ptr_array_index (second_pass, i);
+      static const char sql[] = "UPDATE members SET recruited_by ="
+                                " (SELECT id FROM members WHERE uuid = ?1)"
+                                " WHERE uuid = ?2";
+      sqlite3_stmt *stmt = prepare_static (self, sql, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      _gw_store_bind_text (stmt, 1, remapped (self, get_string (object, "recruited_by")));
+      _gw_store_bind_text (stmt, 2, get_string (object, "uuid"));
       if (!_gw_store_step_done (self->store, stmt, error))
         return FALSE;
     }
@@ -1699,6 +1754,7 @@ merge (GwExchangeImport  *self,
       const GwTable *table = &gw_exchange_tables[t];
       g_autofree char *select_sql = NULL;
       GwStoreBulk bulk = { 0 };
+      sqlite3_stmt *select;
       gboolean ok = TRUE;
       guint n;
 
@@ -1715,12 +1771,15 @@ merge (GwExchangeImport  *self,
         }
 
       select_sql = _gw_exchange_select_sql (table, self->privacy, "t.uuid = ?");
+      select = _gw_store_prepare (self->store, select_sql, error);
+      if (select == NULL)
+        ok = FALSE;
       n = json_array_get_length (self->records[t]);
       for (guint i = 0; ok && i < n; i++)
         {
           JsonObject *object = json_array_get_object_element (self->records[t], i);
 
-          if (!merge_record (self, t, object, write, select_sql, second_pass, error))
+          if (!merge_record (self, t, object, write, select, second_pass, error))
             {
               ok = FALSE;
               break;
@@ -1738,6 +1797,11 @@ merge (GwExchangeImport  *self,
                                 self->user_data);
             }
         }
+
+      /* A member's recruiter may come later in the file: once all are in
+       * (and before the indexes are built), point to them. */
+      if (ok && t == GW_TABLE_MEMBERS)
+        ok = set_recruiters (self, second_pass, error);
 
       if (ok)
         ok = _gw_store_bulk_restore (self->store, &bulk, error);
@@ -1761,22 +1825,6 @@ merge (GwExchangeImport  *self,
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, members_max_id);
-      if (!_gw_store_step_done (self->store, stmt, error))
-        return FALSE;
-    }
-
-  for (guint i = 0; i < second_pass->len; i++)
-    {
-      JsonObject *object = g_ptr_array_index (second_pass, i);
-      sqlite3_stmt *stmt = _gw_store_prepare (self->store,
-                                              "UPDATE members SET recruited_by ="
-                                              " (SELECT id FROM members WHERE uuid = ?1)"
-                                              " WHERE uuid = ?2", error);
-
-      if (stmt == NULL)
-        return FALSE;
-      _gw_store_bind_text (stmt, 1, remapped (self, get_string (object, "recruited_by")));
-      _gw_store_bind_text (stmt, 2, get_string (object, "uuid"));
       if (!_gw_store_step_done (self->store, stmt, error))
         return FALSE;
     }
@@ -1835,6 +1883,7 @@ gw_exchange_import_load_data (GwStore       *store,
   self->conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) conflict_free);
   self->remap = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   self->added_members = g_hash_table_new (g_str_hash, g_str_equal);
+  self->statements = g_hash_table_new (NULL, NULL);
   self->unity_numbers = g_hash_table_new (NULL, NULL);
   self->progress = progress;
   self->user_data = user_data;
