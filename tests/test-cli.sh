@@ -5,6 +5,7 @@
 set -eu
 
 groundwork=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+seed=$(cd "$(dirname "$0")" && pwd)/fuzz/seeds/exchange/all-areas.json
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 cd "$dir"
@@ -14,7 +15,7 @@ fail () {
   exit 1
 }
 
-echo "1..5"
+echo "1..6"
 
 # An empty database exports, readable by the user alone.
 "$groundwork" --database a.db --export all.json > out.txt 2> err.txt || fail "export exits 0"
@@ -50,3 +51,14 @@ if "$groundwork" --database b.db --import counts.json > out.txt 2> err.txt; then
 fi
 [ -s err.txt ] || fail "the refusal says why"
 echo "ok 5 refuses counts"
+
+# Without --privacy, contact details stay on this computer, as in the
+# window; --privacy full takes them along.
+"$groundwork" --database c.db --import "$seed" > /dev/null 2> err.txt || fail "the seed imports"
+"$groundwork" --database c.db --export default.json > /dev/null
+"$groundwork" --database c.db --export full.json --privacy full > /dev/null
+grep -q '"phone"' full.json || fail "a full export has phone numbers"
+if grep -q -e '"phone"' -e '"email"' default.json; then
+  fail "the default export leaves out phone numbers and e-mail addresses"
+fi
+echo "ok 6 contact details stay by default"

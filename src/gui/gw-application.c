@@ -95,7 +95,8 @@ run_export (GVariantDict *options,
   g_autofree char *areas_text = NULL;
   g_autofree char *privacy_text = NULL;
   GwExchangeAreas areas = GW_AREA_ALL;
-  GwExchangePrivacy privacy = GW_PRIVACY_FULL;
+  /* As in the window: contact details stay unless asked for. */
+  GwExchangePrivacy privacy = GW_PRIVACY_NO_CONTACT;
 
   if ((g_variant_dict_lookup (options, "areas", "s", &areas_text) &&
        !gw_exchange_areas_from_string (areas_text, &areas, &error)) ||
@@ -417,7 +418,7 @@ gw_application_init (GwApplication *self)
       N_("With --export: the areas to write, from members, meetings, notebook, ledger, or all"),
       N_("AREAS") },
     { "privacy", 0, 0, G_OPTION_ARG_STRING, NULL,
-      N_("With --export: full, no-contact (no phone, e-mail or notes about people) or counts"),
+      N_("With --export: no-contact (the default: no phone, e-mail or notes about people), full or counts"),
       N_("LEVEL") },
     { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Merge the exchange file FILE into the database, without opening a window"), N_("FILE") },
