@@ -7,6 +7,7 @@
 #include "gw-csv.h"
 #include "gw-csv-import.h"
 #include "gw-member-list.h"
+#include "gw-store-private.h"
 #include "gw-test-util.h"
 
 /* Reading. */
@@ -562,6 +563,46 @@ test_cancel_apply (GwTestFixture *f,
   g_assert_cmpint (gw_test_sql_int (f->path, "SELECT count(*) FROM member_events"), ==, 1);
 }
 
+/* The same through the bulk path, however few the rows: the roster's
+ * indexes dropped and built again, searching right after. */
+static void
+test_bulk_skip_merge_add (GwTestFixture *f,
+                          gconstpointer  data)
+{
+  g_autofree char *check = NULL;
+
+  _gw_store_set_bulk_threshold (0);
+  test_skip_merge_add (f, data);
+  _gw_store_set_bulk_threshold (-1);
+
+  g_assert_cmpint (gw_test_sql_int (f->path, "SELECT count(*) FROM members_fts WHERE members_fts MATCH 'reyes'"), ==, 1);
+  g_assert_cmpint (gw_test_sql_int (f->path, "SELECT count(*) FROM members_fts WHERE members_fts MATCH 'cook'"), ==, 1);
+  g_assert_cmpint (gw_test_sql_int (f->path, "SELECT count(*) FROM sqlite_master WHERE name = 'members_by_name'"), ==, 1);
+  g_assert_cmpint (gw_test_sql_exec (f->path,
+                                     "INSERT INTO members_fts (members_fts) VALUES ('integrity-check')",
+                                     NULL), ==, SQLITE_OK);
+  check = gw_test_sql_text (f->path, "PRAGMA integrity_check");
+  g_assert_cmpstr (check, ==, "ok");
+}
+
+static void
+test_bulk_cancel_apply (GwTestFixture *f,
+                        gconstpointer  data)
+{
+  static const char schema_sql[] =
+    "SELECT group_concat(type || ' ' || name || ' ' || coalesce(sql, ''), char(10))"
+    " FROM (SELECT * FROM sqlite_master ORDER BY type, name)";
+  g_autofree char *before = gw_test_sql_text (f->path, schema_sql);
+  g_autofree char *after = NULL;
+
+  _gw_store_set_bulk_threshold (0);
+  test_cancel_apply (f, data);
+  _gw_store_set_bulk_threshold (-1);
+
+  after = gw_test_sql_text (f->path, schema_sql);
+  g_assert_cmpstr (after, ==, before);
+}
+
 /* Exporting the roster. */
 
 static char *
@@ -673,6 +714,8 @@ main (int   argc,
   ADD ("/core/csv-import/duplicates", test_duplicates);
   ADD ("/core/csv-import/skip-merge-add", test_skip_merge_add);
   ADD ("/core/csv-import/cancel-changes-nothing", test_cancel_apply);
+  ADD ("/core/csv-import/bulk-skip-merge-add", test_bulk_skip_merge_add);
+  ADD ("/core/csv-import/bulk-cancel-changes-nothing", test_bulk_cancel_apply);
   ADD ("/core/csv-export/roster-as-shown", test_export);
 
 #undef ADD

@@ -1190,6 +1190,7 @@ gw_csv_import_apply (GwCsvImport     *self,
 {
   g_autofree gint64 *results = NULL;
   guint n_added = 0, n_merged = 0;
+  guint n_adds = 0;
   GwStoreBulk bulk;
   gboolean ok;
 
@@ -1208,6 +1209,8 @@ gw_csv_import_apply (GwCsvImport     *self,
 
       if (row->row.action == GW_CSV_ROW_SKIP)
         continue;
+      if (row->row.action == GW_CSV_ROW_ADD)
+        n_adds++;
 
       if (row->row.problem != NULL)
         {
@@ -1247,6 +1250,15 @@ gw_csv_import_apply (GwCsvImport     *self,
   report (progress, user_data, 0.0);
   results = g_new0 (gint64, MAX (self->rows->len, 1));
 
+  /* Many people go in faster with the roster's indexes built after them
+   * (see _gw_store_bulk_table()): first everyone added, without a
+   * savepoint each, then the merges, which may fill someone just added
+   * and so need the full-text index back. The transaction is all or
+   * nothing either way. */
+  if (!_gw_store_bulk_table (self->store, &bulk, "members", n_adds, error) ||
+      !_gw_store_bulk_table (self->store, &bulk, "member_events", n_adds, error))
+    goto failed;
+
   for (guint r = 0; r < self->rows->len; r++)
     {
       Row *row = g_ptr_array_index (self->rows, r);
@@ -1261,18 +1273,13 @@ gw_csv_import_apply (GwCsvImport     *self,
       switch (row->row.action)
         {
         case GW_CSV_ROW_ADD:
-          results[r] = gw_store_add_member (self->store, row->row.draft, approver, error);
+          results[r] = _gw_store_insert_member (self->store, row->row.draft, approver, error);
           if (results[r] == 0)
             goto failed;
           n_added++;
           break;
 
         case GW_CSV_ROW_MERGE:
-          results[r] = merge_target (self, r, results);
-          g_assert (results[r] != 0);
-          if (!merge_into (self->store, results[r], row->row.draft, error))
-            goto failed;
-          n_merged++;
           break;
 
         case GW_CSV_ROW_SKIP:
@@ -1281,6 +1288,26 @@ gw_csv_import_apply (GwCsvImport     *self,
           results[r] = row->row.duplicate_id;
           break;
         }
+    }
+
+  if (!_gw_store_bulk_restore (self->store, &bulk, error))
+    goto failed;
+
+  for (guint r = 0; r < self->rows->len; r++)
+    {
+      Row *row = g_ptr_array_index (self->rows, r);
+
+      if (row->row.action != GW_CSV_ROW_MERGE)
+        continue;
+
+      if (r % ROWS_PER_STEP == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        goto failed;
+
+      results[r] = merge_target (self, r, results);
+      g_assert (results[r] != 0);
+      if (!merge_into (self->store, results[r], row->row.draft, error))
+        goto failed;
+      n_merged++;
     }
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))

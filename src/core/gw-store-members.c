@@ -102,6 +102,7 @@ validate (GwStore   *self,
   return TRUE;
 }
 
+/* With @delete_sql NULL, for someone just added: there is no old list. */
 static gboolean
 replace_list (GwStore             *self,
               const char          *delete_sql,
@@ -110,14 +111,18 @@ replace_list (GwStore             *self,
               const char * const  *items,
               GError             **error)
 {
-  sqlite3_stmt *stmt = _gw_store_prepare (self, delete_sql, error);
+  sqlite3_stmt *stmt;
 
-  if (stmt == NULL)
-    return FALSE;
+  if (delete_sql != NULL)
+    {
+      stmt = _gw_store_prepare (self, delete_sql, error);
+      if (stmt == NULL)
+        return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, member_id);
-  if (!_gw_store_step_done (self, stmt, error))
-    return FALSE;
+      sqlite3_bind_int64 (stmt, 1, member_id);
+      if (!_gw_store_step_done (self, stmt, error))
+        return FALSE;
+    }
 
   for (guint i = 0; items && items[i]; i++)
     {
@@ -138,12 +143,13 @@ static gboolean
 write_lists (GwStore   *self,
              GwMember  *member,
              gint64     id,
+             gboolean   added,
              GError   **error)
 {
-  return replace_list (self, "DELETE FROM member_tags WHERE member_id = ?",
+  return replace_list (self, added ? NULL : "DELETE FROM member_tags WHERE member_id = ?",
                        "INSERT OR IGNORE INTO member_tags (tag, member_id) VALUES (?, ?)",
                        id, (const char * const *) member->tags, error) &&
-         replace_list (self, "DELETE FROM member_languages WHERE member_id = ?",
+         replace_list (self, added ? NULL : "DELETE FROM member_languages WHERE member_id = ?",
                        "INSERT OR IGNORE INTO member_languages (language, member_id) VALUES (?, ?)",
                        id, (const char * const *) member->languages, error);
 }
@@ -195,10 +201,6 @@ gw_store_add_member (GwStore     *self,
                      const char  *approver,
                      GError     **error)
 {
-  g_autofree char *uuid = gw_text_uuid ();
-  g_autofree char *now = gw_date_now_utc ();
-  g_autofree char *today = NULL;
-  sqlite3_stmt *stmt;
   gint64 id;
 
   g_return_val_if_fail (GW_IS_STORE (self), 0);
@@ -206,6 +208,56 @@ gw_store_add_member (GwStore     *self,
 
   if (!_gw_store_check_writable (self, error))
     return 0;
+
+  if (!gw_store_begin (self, error))
+    return 0;
+
+  id = _gw_store_insert_member (self, draft, approver, error);
+  if (id == 0)
+    {
+      gw_store_rollback (self);
+      return 0;
+    }
+
+  if (!gw_store_commit (self, error))
+    return 0;
+
+  return id;
+}
+
+static gboolean insert_event (GwStore      *self,
+                              gint64        member_id,
+                              GwEventKind   kind,
+                              int           from_value,
+                              int           to_value,
+                              const char   *date,
+                              const char   *approver,
+                              const char   *note,
+                              gint64        unity_version_id,
+                              const char   *now,
+                              GError      **error);
+
+/**
+ * _gw_store_insert_member:
+ *
+ * gw_store_add_member() inside the caller's transaction, without a
+ * savepoint of its own: for an import that adds many people at once and
+ * rolls back as a whole when one of them fails. A failure may leave part
+ * of the person written.
+ *
+ * Returns: the new member's id, or 0 with @error set.
+ */
+gint64
+_gw_store_insert_member (GwStore     *self,
+                         GwMember    *draft,
+                         const char  *approver,
+                         GError     **error)
+{
+  g_autofree char *uuid = gw_text_uuid ();
+  g_autofree char *now = gw_date_now_utc ();
+  g_autofree char *today = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id;
 
   if (!validate (self, draft, error))
     return 0;
@@ -216,9 +268,7 @@ gw_store_add_member (GwStore     *self,
       gw_member_set_joined (draft, today);
     }
 
-  if (!gw_store_begin (self, error))
-    return 0;
-
+  /* The last change is the joining, the history's one line. */
   stmt = _gw_store_prepare (self,
                             "INSERT INTO members (full_name, community_name, pronouns, phone,"
                             " phone_digits, email, neighbourhood, languages, skills, notes, tags,"
@@ -228,32 +278,24 @@ gw_store_add_member (GwStore     *self,
                             "  ?16, ?12, ?17, ?17)",
                             error);
   if (stmt == NULL)
-    goto failed;
+    return 0;
 
   bind_fields (stmt, draft);
   _gw_store_bind_text (stmt, 16, uuid);
   _gw_store_bind_text (stmt, 17, now);
 
   if (!_gw_store_step_done (self, stmt, error))
-    goto failed;
+    return 0;
 
   id = sqlite3_last_insert_rowid (_gw_store_get_db (self));
 
-  if (!write_lists (self, draft, id, error) ||
-      !_gw_store_record_event (self, id, GW_EVENT_JOINED, -1, GW_STAGE_VOLUNTEER,
-                               draft->joined, approver, NULL, 0, error))
-    goto failed;
-
-  _gw_store_member_changed (self, id);
-
-  if (!gw_store_commit (self, error))
+  if (!write_lists (self, draft, id, TRUE, error) ||
+      !insert_event (self, id, GW_EVENT_JOINED, -1, GW_STAGE_VOLUNTEER,
+                     draft->joined, approver, NULL, 0, now, error))
     return 0;
 
+  _gw_store_member_changed (self, id);
   return id;
-
-failed:
-  gw_store_rollback (self);
-  return 0;
 }
 
 /**
@@ -313,7 +355,7 @@ gw_store_update_member (GwStore   *self,
       goto failed;
     }
 
-  if (!write_lists (self, member, member->id, error))
+  if (!write_lists (self, member, member->id, FALSE, error))
     goto failed;
 
   g_free (member->updated);
@@ -685,20 +727,20 @@ gw_store_list_history (GwStore *self,
   return events;
 }
 
-gboolean
-_gw_store_record_event (GwStore      *self,
-                        gint64        member_id,
-                        GwEventKind   kind,
-                        int           from_value,
-                        int           to_value,
-                        const char   *date,
-                        const char   *approver,
-                        const char   *note,
-                        gint64        unity_version_id,
-                        GError      **error)
+static gboolean
+insert_event (GwStore      *self,
+              gint64        member_id,
+              GwEventKind   kind,
+              int           from_value,
+              int           to_value,
+              const char   *date,
+              const char   *approver,
+              const char   *note,
+              gint64        unity_version_id,
+              const char   *now,
+              GError      **error)
 {
   g_autofree char *uuid = gw_text_uuid ();
-  g_autofree char *now = gw_date_now_utc ();
   g_autofree char *approver_text = g_strstrip (g_strdup (approver ? approver : ""));
   g_autofree char *note_text = g_strstrip (g_strdup (note ? note : ""));
   sqlite3_stmt *stmt;
@@ -729,7 +771,26 @@ _gw_store_record_event (GwStore      *self,
     sqlite3_bind_null (stmt, 9);
   _gw_store_bind_text (stmt, 10, now);
 
-  if (!_gw_store_step_done (self, stmt, error))
+  return _gw_store_step_done (self, stmt, error);
+}
+
+gboolean
+_gw_store_record_event (GwStore      *self,
+                        gint64        member_id,
+                        GwEventKind   kind,
+                        int           from_value,
+                        int           to_value,
+                        const char   *date,
+                        const char   *approver,
+                        const char   *note,
+                        gint64        unity_version_id,
+                        GError      **error)
+{
+  g_autofree char *now = gw_date_now_utc ();
+  sqlite3_stmt *stmt;
+
+  if (!insert_event (self, member_id, kind, from_value, to_value, date, approver, note,
+                     unity_version_id, now, error))
     return FALSE;
 
   /* The roster's "last change" column is the latest dated line. */

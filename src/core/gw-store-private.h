@@ -67,6 +67,7 @@ G_END_DECLS
 
 G_BEGIN_DECLS
 
+#include "gw-member.h"
 #include "gw-member-event.h"
 
 gboolean      _gw_store_record_event       (GwStore      *self,
@@ -78,6 +79,10 @@ gboolean      _gw_store_record_event       (GwStore      *self,
                                             const char   *approver,
                                             const char   *note,
                                             gint64        unity_version_id,
+                                            GError      **error);
+gint64        _gw_store_insert_member      (GwStore      *self,
+                                            GwMember     *draft,
+                                            const char   *approver,
                                             GError      **error);
 gboolean      _gw_store_get_stage_status   (GwStore      *self,
                                             gint64        member_id,
