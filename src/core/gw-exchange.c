@@ -707,7 +707,10 @@ _gw_exchange_select_sql (const GwTable     *table,
     g_string_append_printf (sql, " WHERE %s", where);
   else
     {
-      g_string_append (sql, table->has_deleted ? " WHERE t.deleted = 0" : " WHERE 1");
+      /* "+": not by an index on deleted, which would mean a seek for every
+       * row and a sort of them all; reading the table in id order is the
+       * order wanted. */
+      g_string_append (sql, table->has_deleted ? " WHERE +t.deleted = 0" : " WHERE 1");
       append_parent_filters (sql, table->fields, table->n_fields, "t");
       g_string_append_printf (sql, " ORDER BY %s", table->order);
     }
@@ -879,11 +882,14 @@ _gw_exchange_write_row (GwStore           *store,
 
       if (!compare || compared (field))
         {
+          /* Names are plain ASCII, with nothing to escape. */
           if (!first)
-            g_string_append_len (out, ", ", 2);
+            g_string_append_len (out, ", \"", 3);
+          else
+            g_string_append_c (out, '"');
           first = FALSE;
-          _gw_json_string (out, field->name);
-          g_string_append_len (out, ": ", 2);
+          g_string_append (out, field->name);
+          g_string_append_len (out, "\": ", 3);
           write_value (out, field, stmt, col);
         }
       col++;
