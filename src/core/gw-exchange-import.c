@@ -1142,6 +1142,16 @@ add_conflict (GwExchangeImport *self,
   self->counts[area_index (table->area)].conflicts++;
 }
 
+/* Text of the parsed file (or of self->remap), which outlives every step
+ * of @stmt: bound without a copy. */
+static void
+bind_kept_text (sqlite3_stmt *stmt,
+                int           index,
+                const char   *text)
+{
+  sqlite3_bind_text (stmt, index, text ? text : "", -1, SQLITE_STATIC);
+}
+
 /* Binds the file's value of @field at @index of @stmt as the table stores it. */
 static void
 bind_value (GwExchangeImport *self,
@@ -1153,9 +1163,12 @@ bind_value (GwExchangeImport *self,
 {
   if (field->type == GW_FIELD_DERIVED)
     {
-      g_autofree char *derived = field->derive (get_string (object, field->source));
+      char *derived = field->derive (get_string (object, field->source));
 
-      _gw_store_bind_text (stmt, index, derived);
+      if (derived != NULL)
+        sqlite3_bind_text (stmt, index, derived, -1, g_free);
+      else
+        _gw_store_bind_text (stmt, index, NULL);
       return;
     }
 
@@ -1191,7 +1204,7 @@ bind_value (GwExchangeImport *self,
       break;
     case GW_FIELD_REF:
     case GW_FIELD_REF_NULL:
-      _gw_store_bind_text (stmt, index, remapped (self, json_node_get_string (node)));
+      bind_kept_text (stmt, index, remapped (self, json_node_get_string (node)));
       break;
     case GW_FIELD_LIST:
       {
@@ -1209,7 +1222,7 @@ bind_value (GwExchangeImport *self,
       }
       break;
     default:
-      _gw_store_bind_text (stmt, index, json_node_get_string (node));
+      bind_kept_text (stmt, index, json_node_get_string (node));
       break;
     }
 }
@@ -1396,7 +1409,7 @@ write_side_lists (GwExchangeImport  *self,
           stmt = prepare_static (self, field->side_insert, error);
           if (stmt == NULL)
             return FALSE;
-          _gw_store_bind_text (stmt, 1, json_array_get_string_element (array, j));
+          bind_kept_text (stmt, 1, json_array_get_string_element (array, j));
           sqlite3_bind_int64 (stmt, 2, id);
           if (!_gw_store_step_done (self->store, stmt, error))
             return FALSE;
@@ -1558,7 +1571,7 @@ merge_record (GwExchangeImport  *self,
   /* The table's SELECT ... WHERE t.uuid = ?, prepared by merge(). */
   stmt = select;
   sqlite3_reset (stmt);
-  _gw_store_bind_text (stmt, 1, uuid);
+  bind_kept_text (stmt, 1, uuid);
   rc = sqlite3_step (stmt);
 
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
