@@ -48,6 +48,17 @@ typedef struct
   int                permille;   /* written by the worker, read by the main loop */
 } ExportJob;
 
+/* A status page reads its description as markup; an error message is
+ * plain text, and may quote the file (a parse error does). */
+static void
+set_error_description (AdwStatusPage *page,
+                       const char    *message)
+{
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+
+  adw_status_page_set_description (page, escaped);
+}
+
 static void
 export_job_free (ExportJob *job)
 {
@@ -166,7 +177,7 @@ export_done_cb (GObject      *object,
           return;
         }
 
-      adw_status_page_set_description (self->error_page, error->message);
+      set_error_description (self->error_page, error->message);
       show_page (self, "error");
       return;
     }
@@ -193,7 +204,7 @@ start_export (GwExportDialog *self,
   reader = gw_store_open_reader (self->store, &error);
   if (reader == NULL)
     {
-      adw_status_page_set_description (self->error_page, error->message);
+      set_error_description (self->error_page, error->message);
       show_page (self, "error");
       return;
     }
@@ -233,8 +244,8 @@ chooser_response_cb (GtkNativeDialog *chooser,
   path = g_file_get_path (file);
   if (path == NULL)
     {
-      adw_status_page_set_description (self->error_page,
-                                       _("That place cannot be written to directly. Choose a folder on this computer."));
+      set_error_description (self->error_page,
+                             _("That place cannot be written to directly. Choose a folder on this computer."));
       show_page (self, "error");
       return;
     }

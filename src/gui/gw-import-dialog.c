@@ -54,6 +54,17 @@ struct _GwImportDialog
 
 G_DEFINE_FINAL_TYPE (GwImportDialog, gw_import_dialog, ADW_TYPE_WINDOW)
 
+/* A status page reads its description as markup; an error message is
+ * plain text, and may quote the file (a parse error does). */
+static void
+set_error_description (AdwStatusPage *page,
+                       const char    *message)
+{
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+
+  adw_status_page_set_description (page, escaped);
+}
+
 static const GwExchangeAreas all_areas[] = {
   GW_AREA_MEMBERS, GW_AREA_MEETINGS, GW_AREA_NOTEBOOK, GW_AREA_LEDGER,
 };
@@ -125,7 +136,7 @@ show_error (GwImportDialog *self,
             const GError   *error)
 {
   adw_status_page_set_title (self->error_page, title);
-  adw_status_page_set_description (self->error_page, error->message);
+  set_error_description (self->error_page, error->message);
   /* The database changed since the file was compared with it: comparing
    * again is all it takes. */
   gtk_widget_set_visible (self->retry_button,

@@ -84,6 +84,17 @@ G_DEFINE_FINAL_TYPE (GwSpreadsheetDialog, gw_spreadsheet_dialog, ADW_TYPE_WINDOW
  * the roster to merge with. */
 enum { ACTIONS_DUPLICATE, ACTIONS_REPEAT, ACTIONS_PROBLEM };
 
+/* A status page reads its description as markup; an error message is
+ * plain text, and may quote the file (a parse error does). */
+static void
+set_error_description (AdwStatusPage *page,
+                       const char    *message)
+{
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+
+  adw_status_page_set_description (page, escaped);
+}
+
 static const GwCsvRowAction duplicate_actions[] = { GW_CSV_ROW_SKIP, GW_CSV_ROW_MERGE, GW_CSV_ROW_ADD };
 static const GwCsvRowAction repeat_actions[] = { GW_CSV_ROW_SKIP, GW_CSV_ROW_ADD };
 static const GwCsvRowAction problem_actions[] = { GW_CSV_ROW_SKIP };
@@ -186,7 +197,7 @@ show_error (GwSpreadsheetDialog *self,
             gboolean             file_hint)
 {
   adw_status_page_set_title (self->error_page, title);
-  adw_status_page_set_description (self->error_page, error->message);
+  set_error_description (self->error_page, error->message);
   gtk_widget_set_visible (self->error_hint, file_hint);
   show_page (self, "error");
 }
@@ -621,6 +632,7 @@ setup_action_cb (GtkSignalListItemFactory *factory,
   GtkWidget *drop_down = gtk_drop_down_new (NULL, NULL);
 
   gtk_widget_set_valign (drop_down, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (drop_down, "flat");
   g_signal_connect (drop_down, "notify::selected", G_CALLBACK (action_selected_cb), self);
   gtk_list_item_set_child (item, drop_down);
   gtk_list_item_set_activatable (item, FALSE);
