@@ -1473,7 +1473,6 @@ gw_store_restore_force (GwStore  *self,
                         gint64    id,
                         GError  **error)
 {
-  g_autofree char *key = NULL;
   sqlite3_stmt *stmt;
   gboolean taken = FALSE;
 
