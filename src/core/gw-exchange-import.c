@@ -1682,9 +1682,16 @@ merge_record (GwExchangeImport  *self,
   if (!write_side_lists (self, table, object, our_id, outcome == OUTCOME_ADD, error))
     return FALSE;
 
-  /* A member's recruiter may come later in the file. */
+  /* A member's recruiter may come later in the file; one that came
+   * before, or is only here, was found by the insert or update. */
   if (id == GW_TABLE_MEMBERS && is_string (json_object_get_member (object, "recruited_by")))
-    g_ptr_array_add (second_pass, object);
+    {
+      GHashTable *uuids = self->uuids[GW_TABLE_MEMBERS];
+      guint recruiter = GPOINTER_TO_UINT (g_hash_table_lookup (uuids, get_string (object, "recruited_by")));
+
+      if (recruiter != 0 && recruiter >= GPOINTER_TO_UINT (g_hash_table_lookup (uuids, uuid)))
+        g_ptr_array_add (second_pass, object);
+    }
 
   if (id == GW_TABLE_MEMBERS && outcome == OUTCOME_ADD)
     g_hash_table_add (self->added_members, (gpointer) uuid);
