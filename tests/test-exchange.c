@@ -625,6 +625,67 @@ test_cancelled_export (GwTestFixture *f,
     g_assert_true (g_str_has_prefix (name, "groundwork.db"));
 }
 
+static void
+reverse_members (JsonObject *root)
+{
+  JsonArray *members = json_object_get_array_member (root, "members");
+  g_autoptr(JsonArray) reversed = json_array_new ();
+
+  for (guint i = json_array_get_length (members); i > 0; i--)
+    json_array_add_element (reversed, json_node_copy (json_array_get_element (members, i - 1)));
+  json_object_set_array_member (root, "members", g_steal_pointer (&reversed));
+}
+
+/* A recruiter who comes after the people they recruited in the file is
+ * still found, whichever way the import goes. */
+static void
+test_recruiter_later (GwTestFixture *f,
+                      gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *reversed = NULL;
+  gint64 ana, ben, cleo;
+
+  ana = gw_test_add (f->store, "Ana Recruiter");
+  ben = gw_test_add (f->store, "Ben Recruited");
+  cleo = gw_test_add (f->store, "Cleo Recruited");
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GwMember) member = gw_test_load (f->store, i == 0 ? ben : cleo);
+      g_autoptr(GError) error = NULL;
+
+      gw_member_set_recruited_by (member, i == 0 ? ana : ben);
+      g_assert_true (gw_store_update_member (f->store, member, &error));
+      g_assert_no_error (error);
+    }
+
+  path = export_to (f->store, f->dir, "people.json", GW_AREA_MEMBERS, GW_PRIVACY_FULL);
+  text = read_text (path);
+  reversed = spoiled_copy (text, reverse_members);
+
+  for (gint64 threshold = -1; threshold <= 0; threshold++)
+    {
+      g_autofree char *name = g_strdup_printf ("other%d.db", (int) -threshold);
+      g_autofree char *other_path = NULL;
+      g_autoptr(GwStore) other = open_other (f, name, &other_path);
+      g_autoptr(GwExchangeImport) import = NULL;
+      g_autoptr(GError) error = NULL;
+
+      _gw_store_set_bulk_threshold (threshold);
+      import = gw_exchange_import_load_data (other, reversed, strlen (reversed), NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_true (gw_exchange_import_apply (import, NULL, NULL, NULL, &error));
+      g_assert_no_error (error);
+      _gw_store_set_bulk_threshold (-1);
+
+      g_assert_cmpint (gw_test_sql_int (other_path,
+                                        "SELECT count(*) FROM members m JOIN members r ON r.id = m.recruited_by"
+                                        " WHERE (m.full_name = 'Ben Recruited' AND r.full_name = 'Ana Recruiter')"
+                                        " OR (m.full_name = 'Cleo Recruited' AND r.full_name = 'Ben Recruited')"), ==, 2);
+    }
+}
+
 /* Every import through the bulk path (indexes dropped and built again),
  * however small. */
 static void
@@ -809,6 +870,7 @@ main (int   argc,
   ADD ("/core/exchange/merge", test_merge);
   ADD ("/core/exchange/load-writes-nothing", test_load_writes_nothing);
   ADD ("/core/exchange/cancelled-export-leaves-no-file", test_cancelled_export);
+  ADD ("/core/exchange/recruiter-later-in-the-file", test_recruiter_later);
   ADD ("/core/exchange/bulk-round-trip", test_bulk_round_trip);
   ADD ("/core/exchange/bulk-merge", test_bulk_merge);
   ADD ("/core/exchange/failed-bulk-import-changes-nothing", test_failed_bulk_import);
