@@ -2062,6 +2062,7 @@ gw_exchange_import_apply (GwExchangeImport  *self,
                           GError           **error)
 {
   gint64 data_version, total_changes;
+  GwStoreBulk tuning;
   gboolean ok;
 
   g_return_val_if_fail (self != NULL, FALSE);
@@ -2078,8 +2079,13 @@ gw_exchange_import_apply (GwExchangeImport  *self,
       return FALSE;
     }
 
+  /* Statement journals in memory (see _gw_store_begin_bulk()). */
+  _gw_store_begin_bulk (self->store, &tuning);
   if (!gw_store_begin (self->store, error))
-    return FALSE;
+    {
+      _gw_store_end_bulk (&tuning);
+      return FALSE;
+    }
 
   /* A large import touches pages all over the UUID indexes and the
    * full-text indexes; with the usual 16 MB cache SQLite would spill them
@@ -2095,6 +2101,7 @@ gw_exchange_import_apply (GwExchangeImport  *self,
     {
       gw_store_rollback (self->store);
       _gw_store_exec (self->store, "PRAGMA cache_size = -16384", NULL);
+      _gw_store_end_bulk (&tuning);
       return FALSE;
     }
 
@@ -2114,6 +2121,7 @@ gw_exchange_import_apply (GwExchangeImport  *self,
 
   ok = gw_store_commit (self->store, error);
   _gw_store_exec (self->store, "PRAGMA cache_size = -16384", NULL);
+  _gw_store_end_bulk (&tuning);
   if (!ok)
     return FALSE;
 
