@@ -187,8 +187,10 @@ describe_counts (const GwExchangeCounts *counts)
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
 
   if (counts->added > 0)
-    /* Translators: part of a list: "3 new · 2 updated · 10 unchanged". */
-    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u new", "%u new", counts->added), counts->added));
+    /* Translators: part of a list: "3 new records · 2 updated · 10 unchanged". A
+     * record is a person, a line of their history, a meeting, an entry… */
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u new record", "%u new records", counts->added),
+                                             counts->added));
   if (counts->updated > 0)
     g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u updated", "%u updated", counts->updated),
                                              counts->updated));
