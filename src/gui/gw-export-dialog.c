@@ -218,6 +218,9 @@ start_export (GwExportDialog *self,
   self->cancellable = g_cancellable_new ();
   self->task = g_task_new (self, self->cancellable, export_done_cb, NULL);
   g_task_set_source_tag (self->task, start_export);
+  /* Stop pressed while the finished file is being written comes too late:
+   * the file is there, and the result says so rather than "cancelled". */
+  g_task_set_check_cancellable (self->task, FALSE);
   g_task_set_task_data (self->task, job, (GDestroyNotify) export_job_free);
 
   gtk_progress_bar_set_fraction (self->progress_bar, 0);

@@ -154,6 +154,10 @@ start_task (GwImportDialog  *self,
   self->cancellable = g_cancellable_new ();
   self->task = g_task_new (self, self->cancellable, done, NULL);
   g_task_set_task_data (self->task, job, (GDestroyNotify) import_job_free);
+  /* A step stopped after its commit has still happened: the result is
+   * what the worker returned, not "cancelled" because Stop came late
+   * (the dialog would offer to add or apply it all again). */
+  g_task_set_check_cancellable (self->task, FALSE);
 
   adw_status_page_set_title (self->progress_page, title);
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
