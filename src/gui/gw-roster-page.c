@@ -859,6 +859,10 @@ static void
 gw_roster_page_init (GwRosterPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The entry sits in a clamp, so the bar does not find it by itself: it
+   * would warn on every key the window passes it (Ctrl+Shift+E included)
+   * and let typing start no search. */
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 
   for (guint i = 0; i < GW_N_MEMBER_SORTS; i++)
     {
