@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "gw-date.h"
 
 static gboolean
@@ -97,6 +99,32 @@ gw_date_format (const char *iso_date)
     return format_iso (&date);
 
   return g_strdup (buf);
+}
+
+/**
+ * gw_date_format_time:
+ * @iso_time: (nullable): a time in ISO 8601, as stored ("…T…Z")
+ *
+ * Returns: (transfer full): @iso_time in local time, written the way the
+ *   user's locale writes dates, with the hour; @iso_time itself when it
+ *   cannot be read, or an empty string for no time.
+ */
+char *
+gw_date_format_time (const char *iso_time)
+{
+  g_autoptr(GDateTime) when = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (iso_time == NULL)
+    return g_strdup ("");
+
+  when = g_date_time_new_from_iso8601 (iso_time, NULL);
+  if (when == NULL)
+    return g_strdup (iso_time);
+
+  local = g_date_time_to_local (when);
+  /* Translators: a date and time, see g_date_time_format(). */
+  return g_date_time_format (local, _("%x at %H:%M"));
 }
 
 /**

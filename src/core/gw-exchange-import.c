@@ -1640,11 +1640,16 @@ merge_record (GwExchangeImport  *self,
             reason = g_strdup (_("Already here with other content; kept ours"));
           else if (g_strcmp0 (their_updated, our_updated) > 0)
             outcome = OUTCOME_UPDATE;
-          else if (g_strcmp0 (their_updated, our_updated) == 0)
-            reason = g_strdup_printf (_("Changed in both places at the same time (%s); kept ours"),
-                                      our_updated);
           else
-            reason = g_strdup_printf (_("Changed here more recently (%s); kept ours"), our_updated);
+            {
+              g_autofree char *when = gw_date_format_time (our_updated);
+
+              if (g_strcmp0 (their_updated, our_updated) == 0)
+                reason = g_strdup_printf (_("Changed in both places at the same time (%s); kept ours"),
+                                          when);
+              else
+                reason = g_strdup_printf (_("Changed here more recently (%s); kept ours"), when);
+            }
 
           if (reason != NULL)
             {
