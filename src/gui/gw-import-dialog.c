@@ -319,6 +319,12 @@ show_preview (GwImportDialog *self)
       g_ptr_array_add (self->area_rows, row);
     }
 
+  /* Records in conflict are not "already here": ours differ, and are kept. */
+  gtk_label_set_text (GTK_LABEL (self->nothing_label),
+                      conflicts != NULL && conflicts->len > 0
+                      ? _("Nothing would change: the file’s other records are already here, and where "
+                          "it differs from ours, ours are kept.")
+                      : _("Nothing would change: everything in this file is already here."));
   gtk_widget_set_visible (self->nothing_label, !gw_exchange_import_has_changes (self->import));
 
   gtk_string_list_splice (self->conflict_labels, 0,
