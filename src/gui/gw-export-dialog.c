@@ -111,6 +111,10 @@ show_page (GwExportDialog *self,
 {
   gtk_stack_set_visible_child_name (self->stack, name);
   update_export_button (self);
+  /* Otherwise the focus is left on Cancel, the first button, and Enter
+   * would close the dialog rather than export. */
+  if (g_str_equal (name, "choose") && gtk_widget_get_sensitive (GTK_WIDGET (self->export_button)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->export_button));
 }
 
 static void
@@ -377,7 +381,8 @@ static void
 gw_export_dialog_init (GwExportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  update_export_button (self);
+  gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->export_button));
+  show_page (self, "choose");
 }
 
 /**

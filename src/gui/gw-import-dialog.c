@@ -127,7 +127,12 @@ show_page (GwImportDialog *self,
                                changes ? NULL : _("Nothing in this file would change anything here"));
   gtk_button_set_label (self->cancel_button, g_str_equal (name, "error") ? _("_Close") : _("_Cancel"));
   if (preview && changes)
-    gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->import_button));
+    {
+      gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->import_button));
+      /* Otherwise the focus is left on Cancel, the first button, and
+       * Enter would close the dialog rather than import. */
+      gtk_widget_grab_focus (GTK_WIDGET (self->import_button));
+    }
 }
 
 static void

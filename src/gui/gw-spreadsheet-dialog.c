@@ -187,7 +187,13 @@ show_page (GwSpreadsheetDialog *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->next_button), !review || self->n_add + self->n_merge > 0);
   gtk_button_set_label (self->cancel_button, g_str_equal (name, "error") ? _("_Close") : _("_Cancel"));
   if (mapping || review)
-    gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->next_button));
+    {
+      gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->next_button));
+      /* Otherwise the focus is left on Cancel, the first button, and
+       * Enter would close the dialog rather than go on. */
+      if (gtk_widget_get_sensitive (GTK_WIDGET (self->next_button)))
+        gtk_widget_grab_focus (GTK_WIDGET (self->next_button));
+    }
 }
 
 static void
