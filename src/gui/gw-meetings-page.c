@@ -18,6 +18,7 @@ struct _GwMeetingsPage
   GwStore    *store;
   guint       n_past_shown;
   guint       refresh_source;
+  gboolean    stale;       /* changed while hidden: read again when shown */
 
   GtkStack   *stack;
   GtkWidget  *new_button;
@@ -115,8 +116,30 @@ refresh_idle_cb (gpointer data)
   GwMeetingsPage *self = data;
 
   self->refresh_source = 0;
+  /* A hidden page is read again when it is shown: after a large import
+   * every page hears of it, and reading them all at once would hold up
+   * the window. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return G_SOURCE_REMOVE;
+    }
   refresh (self);
   return G_SOURCE_REMOVE;
+}
+
+static void
+gw_meetings_page_map (GtkWidget *widget)
+{
+  GwMeetingsPage *self = (GwMeetingsPage *) widget;
+
+  GTK_WIDGET_CLASS (gw_meetings_page_parent_class)->map (widget);
+
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      refresh (self);
+    }
 }
 
 /* Changes often come in bursts (checking in a whole sign-in sheet), so the
@@ -187,6 +210,7 @@ gw_meetings_page_class_init (GwMeetingsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = gw_meetings_page_dispose;
+  widget_class->map = gw_meetings_page_map;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/groundwork/Groundwork/gw-meetings-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

@@ -20,6 +20,7 @@ struct _GwSecretaryPage
 
   GwStore      *store;
   guint         refresh_source;
+  gboolean      stale;       /* changed while hidden: read again when shown */
   gboolean      updating;
   gboolean      show_all_history;
   char         *order_date;  /* the meeting day the order is for */
@@ -779,8 +780,30 @@ refresh_cb (gpointer user_data)
   GwSecretaryPage *self = user_data;
 
   self->refresh_source = 0;
+  /* A hidden page is read again when it is shown: after a large import
+   * every page hears of it, and reading them all at once would hold up
+   * the window. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return G_SOURCE_REMOVE;
+    }
   refresh (self);
   return G_SOURCE_REMOVE;
+}
+
+static void
+gw_secretary_page_map (GtkWidget *widget)
+{
+  GwSecretaryPage *self = (GwSecretaryPage *) widget;
+
+  GTK_WIDGET_CLASS (gw_secretary_page_parent_class)->map (widget);
+
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      refresh (self);
+    }
 }
 
 /* Several changes often come at once (a meeting saved with its secretary
@@ -838,6 +861,7 @@ gw_secretary_page_class_init (GwSecretaryPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = gw_secretary_page_dispose;
+  widget_class->map = gw_secretary_page_map;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/groundwork/Groundwork/gw-secretary-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
