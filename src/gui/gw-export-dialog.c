@@ -6,6 +6,7 @@
 #include "gw-date.h"
 #include "gw-exchange.h"
 #include "gw-export-dialog.h"
+#include "gw-job-progress.h"
 #include "gw-window.h"
 
 /* Sharing with another chapter: the person picks the areas and how much of
@@ -45,7 +46,7 @@ typedef struct
   char              *path;
   GwExchangeAreas    areas;
   GwExchangePrivacy  privacy;
-  int                permille;   /* written by the worker, read by the main loop */
+  GwJobProgress      progress;
 } ExportJob;
 
 /* A status page reads its description as markup; an error message is
@@ -118,29 +119,6 @@ show_page (GwExportDialog *self,
 }
 
 static void
-progress_func (double   fraction,
-               gpointer user_data)
-{
-  ExportJob *job = user_data;
-
-  g_atomic_int_set (&job->permille, (int) (CLAMP (fraction, 0.0, 1.0) * 1000));
-}
-
-static gboolean
-update_progress_cb (gpointer user_data)
-{
-  GwExportDialog *self = user_data;
-  ExportJob *job;
-
-  if (self->task == NULL)
-    return G_SOURCE_CONTINUE;
-
-  job = g_task_get_task_data (self->task);
-  gtk_progress_bar_set_fraction (self->progress_bar, g_atomic_int_get (&job->permille) / 1000.0);
-  return G_SOURCE_CONTINUE;
-}
-
-static void
 export_in_thread (GTask        *task,
                   gpointer      source_object,
                   gpointer      task_data,
@@ -150,7 +128,7 @@ export_in_thread (GTask        *task,
   GError *error = NULL;
 
   if (gw_exchange_export (job->reader, job->path, job->areas, job->privacy,
-                          progress_func, job, cancellable, &error))
+                          gw_job_progress_report, &job->progress, cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -229,7 +207,7 @@ start_export (GwExportDialog *self,
 
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   show_page (self, "progress");
-  self->progress_source = g_timeout_add (100, update_progress_cb, self);
+  self->progress_source = gw_job_progress_watch (self->task, &job->progress, self->progress_bar);
   g_task_run_in_thread (self->task, export_in_thread);
 }
 

@@ -5,6 +5,7 @@
 
 #include "gw-exchange.h"
 #include "gw-import-dialog.h"
+#include "gw-job-progress.h"
 #include "gw-window.h"
 
 /* Reading what another chapter shared: the file is read, checked and
@@ -76,7 +77,7 @@ typedef struct
   GwStore          *writer;      /* load: opened in the worker; apply: borrowed */
   GwExchangeImport *import;      /* load: the result; apply: the dialog's */
   gboolean          borrowed;    /* whether @import is the dialog's */
-  int               permille;
+  GwJobProgress     progress;
 } ImportJob;
 
 static void
@@ -88,29 +89,6 @@ import_job_free (ImportJob *job)
   if (!job->borrowed)
     g_clear_pointer (&job->import, gw_exchange_import_free);
   g_free (job);
-}
-
-static void
-progress_func (double   fraction,
-               gpointer user_data)
-{
-  ImportJob *job = user_data;
-
-  g_atomic_int_set (&job->permille, (int) (CLAMP (fraction, 0.0, 1.0) * 1000));
-}
-
-static gboolean
-update_progress_cb (gpointer user_data)
-{
-  GwImportDialog *self = user_data;
-  ImportJob *job;
-
-  if (self->task == NULL)
-    return G_SOURCE_CONTINUE;
-
-  job = g_task_get_task_data (self->task);
-  gtk_progress_bar_set_fraction (self->progress_bar, g_atomic_int_get (&job->permille) / 1000.0);
-  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -167,7 +145,7 @@ start_task (GwImportDialog  *self,
   adw_status_page_set_title (self->progress_page, title);
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   show_page (self, "progress");
-  self->progress_source = g_timeout_add (100, update_progress_cb, self);
+  self->progress_source = gw_job_progress_watch (self->task, &job->progress, self->progress_bar);
   g_task_run_in_thread (self->task, func);
 }
 
@@ -363,7 +341,7 @@ load_in_thread (GTask        *task,
       return;
     }
 
-  job->import = gw_exchange_import_load (job->writer, job->path, progress_func, job, cancellable, &error);
+  job->import = gw_exchange_import_load (job->writer, job->path, gw_job_progress_report, &job->progress, cancellable, &error);
   if (job->import == NULL)
     g_task_return_error (task, error);
   else
@@ -426,7 +404,7 @@ apply_in_thread (GTask        *task,
   ImportJob *job = task_data;
   GError *error = NULL;
 
-  if (gw_exchange_import_apply (job->import, progress_func, job, cancellable, &error))
+  if (gw_exchange_import_apply (job->import, gw_job_progress_report, &job->progress, cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);

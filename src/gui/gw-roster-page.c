@@ -5,6 +5,7 @@
 
 #include "gw-csv-import.h"
 #include "gw-date.h"
+#include "gw-job-progress.h"
 #include "gw-ladder.h"
 #include "gw-member-list.h"
 #include "gw-print-preview.h"
@@ -465,7 +466,7 @@ typedef struct
   GwMemberSort  sort;
   gboolean      descending;
   gboolean      with_contact;
-  int           permille;
+  GwJobProgress progress;
 } ExportJob;
 
 static void
@@ -477,29 +478,6 @@ export_job_free (ExportJob *job)
   g_free (job->tag);
   g_free (job->language);
   g_free (job);
-}
-
-static void
-export_progress_func (double   fraction,
-                      gpointer user_data)
-{
-  ExportJob *job = user_data;
-
-  g_atomic_int_set (&job->permille, (int) (CLAMP (fraction, 0.0, 1.0) * 1000));
-}
-
-static gboolean
-update_export_progress_cb (gpointer user_data)
-{
-  GwRosterPage *self = user_data;
-  ExportJob *job;
-
-  if (self->export_task == NULL)
-    return G_SOURCE_CONTINUE;
-
-  job = g_task_get_task_data (self->export_task);
-  gtk_progress_bar_set_fraction (self->export_progress, g_atomic_int_get (&job->permille) / 1000.0);
-  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -519,7 +497,7 @@ export_in_thread (GTask        *task,
   gw_member_list_set_language_filter (list, job->language);
   gw_member_list_set_sort (list, job->sort, job->descending);
 
-  if (gw_member_list_export_csv (list, job->path, job->with_contact, export_progress_func, job,
+  if (gw_member_list_export_csv (list, job->path, job->with_contact, gw_job_progress_report, &job->progress,
                                  cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
@@ -630,7 +608,7 @@ export_response_cb (GtkNativeDialog *chooser,
   gtk_progress_bar_set_fraction (self->export_progress, 0);
   gtk_revealer_set_reveal_child (self->export_revealer, TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.export-csv", FALSE);
-  self->export_progress_source = g_timeout_add (100, update_export_progress_cb, self);
+  self->export_progress_source = gw_job_progress_watch (self->export_task, &job->progress, self->export_progress);
   g_task_run_in_thread (self->export_task, export_in_thread);
 }
 

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "gw-csv-import.h"
+#include "gw-job-progress.h"
 #include "gw-spreadsheet-dialog.h"
 #include "gw-window.h"
 
@@ -126,7 +127,7 @@ typedef struct
   GwStore      *writer;
   GwCsvImport  *import;     /* read: the result; check and apply: the dialog's */
   gboolean      borrowed;
-  int           permille;   /* -1 while there is no telling */
+  GwJobProgress progress;
   guint         added;
   guint         merged;
 } Job;
@@ -140,34 +141,6 @@ job_free (Job *job)
   if (!job->borrowed)
     g_clear_pointer (&job->import, gw_csv_import_free);
   g_free (job);
-}
-
-static void
-progress_func (double   fraction,
-               gpointer user_data)
-{
-  Job *job = user_data;
-
-  g_atomic_int_set (&job->permille, (int) (CLAMP (fraction, 0.0, 1.0) * 1000));
-}
-
-static gboolean
-update_progress_cb (gpointer user_data)
-{
-  GwSpreadsheetDialog *self = user_data;
-  Job *job;
-  int permille;
-
-  if (self->task == NULL)
-    return G_SOURCE_CONTINUE;
-
-  job = g_task_get_task_data (self->task);
-  permille = g_atomic_int_get (&job->permille);
-  if (permille < 0)
-    gtk_progress_bar_pulse (self->progress_bar);
-  else
-    gtk_progress_bar_set_fraction (self->progress_bar, permille / 1000.0);
-  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -228,7 +201,7 @@ start_task (GwSpreadsheetDialog *self,
   adw_status_page_set_title (self->progress_page, title);
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   show_page (self, "progress");
-  self->progress_source = g_timeout_add (100, update_progress_cb, self);
+  self->progress_source = gw_job_progress_watch (self->task, &job->progress, self->progress_bar);
   g_task_run_in_thread (self->task, func);
 }
 
@@ -703,7 +676,7 @@ check_in_thread (GTask        *task,
   Job *job = task_data;
   GError *error = NULL;
 
-  if (gw_csv_import_check (job->import, progress_func, job, cancellable, &error))
+  if (gw_csv_import_check (job->import, gw_job_progress_report, &job->progress, cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -750,7 +723,7 @@ apply_in_thread (GTask        *task,
 
   /* Groundwork has no accounts: who added the people is left empty rather
    * than guessed from the computer's user name, which may be shared. */
-  if (gw_csv_import_apply (job->import, "", progress_func, job, cancellable,
+  if (gw_csv_import_apply (job->import, "", gw_job_progress_report, &job->progress, cancellable,
                            &job->added, &job->merged, &error))
     g_task_return_boolean (task, TRUE);
   else
@@ -1020,7 +993,7 @@ gw_spreadsheet_dialog_new (GtkWindow  *parent,
   job = g_new0 (Job, 1);
   job->db_path = g_strdup (gw_store_get_path (store));
   job->path = g_strdup (path);
-  job->permille = -1;
+  gw_job_progress_init (&job->progress, FALSE);
   start_task (self, STEP_READ, _("Reading the Spreadsheet…"), job, read_in_thread, read_done_cb);
 
   return self;
