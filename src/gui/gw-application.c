@@ -154,8 +154,10 @@ run_import (GVariantDict *options,
       if ((gw_exchange_import_get_areas (import) & bit) == 0)
         continue;
       gw_exchange_import_get_counts (import, bit, &counts);
-      /* TRANSLATORS: "People: 12 added, 3 updated, 140 unchanged, 1 conflicts" */
-      g_print (_("%s: %u added, %u updated, %u unchanged, %u conflicts\n"),
+      /* TRANSLATORS: "People: 12 added, 3 updated, 140 unchanged, 1 conflict";
+       * the plural follows the last number. */
+      g_print (ngettext ("%s: %u added, %u updated, %u unchanged, %u conflict\n",
+                         "%s: %u added, %u updated, %u unchanged, %u conflicts\n", counts.conflicts),
                gw_exchange_area_get_label (bit),
                counts.added, counts.updated, counts.unchanged, counts.conflicts);
     }
