@@ -591,7 +591,7 @@ build_row (GwCsvImport *self,
 
   row->folded = gw_text_fold (gw_member_get_full_name (draft));
   row->digits = gw_text_phone_digits (gw_member_get_phone (draft));
-  row->email_key = g_utf8_strdown (gw_member_get_email (draft), -1);
+  row->email_key = gw_text_email_key (gw_member_get_email (draft));
 
   return row;
 }

@@ -41,12 +41,6 @@ static const char * const source_names[] = {
 };
 static const char * const party_names[] = { "anonymous", "member", "outside", NULL };
 
-static char *
-lower_text (const char *text)
-{
-  return g_utf8_strdown (text ? text : "", -1);
-}
-
 #define UUID_FIELD      { "uuid", "uuid", GW_FIELD_UUID }
 #define CREATED_FIELD   { "created", "created", GW_FIELD_TIME }
 #define UPDATED_FIELD   { "updated", "updated", GW_FIELD_TIME }
@@ -97,7 +91,7 @@ static const GwField member_fields[] = {
   UPDATED_FIELD,
   DERIVED ("phone_digits", "phone", gw_text_phone_digits),
   DERIVED ("sort_key", "full_name", gw_text_fold),
-  DERIVED ("email_key", "email", lower_text),
+  DERIVED ("email_key", "email", gw_text_email_key),
 };
 
 static const GwField event_fields[] = {

@@ -163,7 +163,7 @@ bind_fields (sqlite3_stmt *stmt,
   g_autofree char *tags = _gw_member_join_list ((const char * const *) member->tags);
   g_autofree char *digits = gw_text_phone_digits (member->phone);
   g_autofree char *sort_key = gw_text_fold (member->full_name);
-  g_autofree char *email_key = g_utf8_strdown (member->email ? member->email : "", -1);
+  g_autofree char *email_key = gw_text_email_key (member->email);
 
   _gw_store_bind_text (stmt, 1, member->full_name);
   _gw_store_bind_text (stmt, 2, member->community_name);
@@ -567,7 +567,7 @@ gw_store_find_duplicates (GwStore  *self,
     collect_ids (self, found, "SELECT id FROM members WHERE phone_digits = ? AND id != ? AND deleted = 0",
                  digits, draft->id);
 
-  email = g_utf8_strdown (draft->email ? draft->email : "", -1);
+  email = gw_text_email_key (draft->email);
   if (email[0] != '\0')
     collect_ids (self, found, "SELECT id FROM members WHERE email_key = ? AND id != ? AND deleted = 0",
                  email, draft->id);

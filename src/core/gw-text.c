@@ -67,6 +67,21 @@ gw_text_fold (const char *text)
 }
 
 /**
+ * gw_text_email_key:
+ * @email: (nullable): an e-mail address as typed
+ *
+ * The form two addresses are compared in, to find the same person twice:
+ * lower case. Kept in the members table's email_key column.
+ *
+ * Returns: (transfer full): the key, empty for no address
+ */
+char *
+gw_text_email_key (const char *email)
+{
+  return g_utf8_strdown (email ? email : "", -1);
+}
+
+/**
  * gw_text_phone_digits:
  *
  * Returns: (transfer full): only the digits of @phone.

@@ -7,6 +7,7 @@ G_BEGIN_DECLS
 
 char  *gw_text_fold            (const char *text);
 char  *gw_text_phone_digits    (const char *phone);
+char  *gw_text_email_key       (const char *email);
 guint  gw_text_distance        (const char *a,
                                 const char *b,
                                 guint       max);
