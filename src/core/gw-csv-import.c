@@ -661,8 +661,10 @@ foreach_variant (const char *folded,
 
 typedef struct
 {
-  GArray  *keys;   /* (element-type NameKey), sorted by hash then index */
-  guint32  index;  /* while adding: the index of the name being added */
+  GArray  *keys;       /* (element-type NameKey), sorted by hash then index */
+  guint32  index;      /* while adding: the index of the name being added */
+  guint    bits;       /* once sorted: how many top bits of a hash choose a bucket */
+  guint32 *buckets;    /* once sorted: where each bucket's keys start, and the end */
 } NameIndex;
 
 static void
@@ -690,6 +692,9 @@ static void
 name_index_init (NameIndex *names)
 {
   names->keys = g_array_new (FALSE, FALSE, sizeof (NameKey));
+  names->index = 0;
+  names->bits = 1;
+  names->buckets = NULL;
 }
 
 static void
@@ -705,15 +710,46 @@ static void
 name_index_clear (NameIndex *names)
 {
   g_clear_pointer (&names->keys, g_array_unref);
+  g_clear_pointer (&names->buckets, g_free);
 }
 
-/* The position of the first key with @hash, or the number of keys. */
+/* Sorts the keys once every name is added, and notes where each range of
+ * hashes starts, so that a lookup searches about one key rather than
+ * bisecting a million of them with a cache miss at each step. */
+static void
+name_index_sort (NameIndex *names)
+{
+  const NameKey *keys;
+  guint n_buckets;
+  guint k = 0;
+
+  g_array_sort (names->keys, compare_keys);
+  keys = (const NameKey *) (gpointer) names->keys->data;
+
+  names->bits = 1;
+  while (names->bits < 24 && (1u << names->bits) < names->keys->len)
+    names->bits++;
+  n_buckets = 1u << names->bits;
+
+  names->buckets = g_new (guint32, n_buckets + 1);
+  for (guint b = 0; b < n_buckets; b++)
+    {
+      while (k < names->keys->len && (keys[k].hash >> (64 - names->bits)) < b)
+        k++;
+      names->buckets[b] = k;
+    }
+  names->buckets[n_buckets] = names->keys->len;
+}
+
+/* The position of the first key with @hash, or the position after the
+ * keys that would be before it. */
 static guint
 name_index_find (NameIndex *names,
                  guint64    hash)
 {
   const NameKey *keys = (const NameKey *) (gpointer) names->keys->data;
-  guint lo = 0, hi = names->keys->len;
+  guint bucket = (guint) (hash >> (64 - names->bits));
+  guint lo = names->buckets[bucket], hi = names->buckets[bucket + 1];
 
   while (lo < hi)
     {
@@ -747,6 +783,10 @@ search_key_cb (guint64  hash,
   NameSearch *search = data;
   const NameKey *keys = (const NameKey *) (gpointer) search->names->keys->data;
 
+  /* Nothing is closer than the same name. */
+  if (search->seen->len >= MAX_NAME_CANDIDATES || search->best_distance == 0)
+    return;
+
   for (guint k = name_index_find (search->names, hash);
        k < search->names->keys->len && keys[k].hash == hash && keys[k].index < search->below;
        k++)
@@ -764,7 +804,8 @@ search_key_cb (guint64  hash,
         continue;
       g_array_append_val (search->seen, index);
 
-      distance = gw_text_distance (search->folded, search->candidates[index], search->max);
+      distance = strcmp (search->folded, search->candidates[index]) == 0
+                 ? 0 : gw_text_distance (search->folded, search->candidates[index], search->max);
       if (distance <= search->max &&
           (distance < search->best_distance ||
            (distance == search->best_distance && index < search->best)))
@@ -861,7 +902,7 @@ roster_load (Roster   *roster,
       return FALSE;
     }
 
-  g_array_sort (roster->index.keys, compare_keys);
+  name_index_sort (&roster->index);
   return TRUE;
 }
 
@@ -958,7 +999,7 @@ gw_csv_import_check (GwCsvImport     *self,
           report (progress, user_data, 0.2 + 0.3 * r / self->table->rows->len);
         }
     }
-  g_array_sort (file_names.keys, compare_keys);
+  name_index_sort (&file_names);
 
   row_names = g_new (const char *, MAX (rows->len, 1));
   for (guint r = 0; r < rows->len; r++)
