@@ -210,13 +210,95 @@ is_int (JsonNode *node)
   return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64;
 }
 
+/* _gw_store_prepare() for SQL that never moves: looked up by address. */
+static sqlite3_stmt *
+prepare_static (GwExchangeImport  *self,
+                const char        *sql,
+                GError           **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  stmt = _gw_store_prepare (self->store, sql, error);
+  if (stmt != NULL)
+    g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  return stmt;
+}
+
+/* Statements whose SQL is built from a table or a link, prepared once per
+ * import and looked up by the address of what they are built from (one
+ * byte further for each purpose), rather than by hashing their text again
+ * for each of a few hundred thousand records. */
+typedef enum
+{
+  SQL_UPDATED,          /* a table: SELECT updated FROM t WHERE uuid = ? */
+  SQL_EXISTS,           /* a table: SELECT 1 FROM t WHERE uuid = ? */
+  SQL_LINK_SELECT,      /* a link: its items for one record */
+  SQL_LINK_DELETE,      /* a link: DELETE its items for one record */
+  SQL_LINK_INSERT,      /* a link: INSERT one item */
+} SqlPurpose;
+
+static char *link_insert_sql (const GwLink *link);
+
+static sqlite3_stmt *
+prepare_for (GwExchangeImport  *self,
+             gconstpointer      owner,
+             SqlPurpose         purpose,
+             GError           **error)
+{
+  gconstpointer key = (const char *) owner + purpose;
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, key);
+  g_autofree char *sql = NULL;
+
+  G_STATIC_ASSERT (sizeof (GwTable) > SQL_LINK_INSERT && sizeof (GwLink) > SQL_LINK_INSERT);
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  switch (purpose)
+    {
+    case SQL_UPDATED:
+      sql = g_strdup_printf ("SELECT updated FROM %s WHERE uuid = ?", ((const GwTable *) owner)->name);
+      break;
+    case SQL_EXISTS:
+      sql = g_strdup_printf ("SELECT 1 FROM %s WHERE uuid = ?", ((const GwTable *) owner)->name);
+      break;
+    case SQL_LINK_SELECT:
+      sql = _gw_exchange_link_select_sql (owner);
+      break;
+    case SQL_LINK_DELETE:
+      sql = g_strdup_printf ("DELETE FROM %s WHERE %s = ?", ((const GwLink *) owner)->table,
+                             ((const GwLink *) owner)->parent_column);
+      break;
+    case SQL_LINK_INSERT:
+      sql = link_insert_sql (owner);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  stmt = _gw_store_prepare (self->store, sql, error);
+  if (stmt != NULL)
+    g_hash_table_insert (self->statements, (gpointer) key, stmt);
+  return stmt;
+}
+
 static gboolean
 exists_here (GwExchangeImport *self,
-             const char       *sql,
+             sqlite3_stmt     *stmt,
              const char       *text,
              gint64            number)
 {
-  sqlite3_stmt *stmt = _gw_store_prepare (self->store, sql, NULL);
   gboolean found;
 
   if (stmt == NULL)
@@ -355,7 +437,7 @@ check_value (GwExchangeImport  *self,
         if (n < 1 || n > G_MAXINT32)
           return invalid (error, where, name, _("expected a version number of the points of unity"));
         if (!g_hash_table_contains (self->unity_numbers, GINT_TO_POINTER ((int) n)) &&
-            !exists_here (self, "SELECT 1 FROM unity_versions WHERE number = ?", NULL, n))
+            !exists_here (self, prepare_static (self, "SELECT 1 FROM unity_versions WHERE number = ?", NULL), NULL, n))
           {
             g_autofree char *problem = g_strdup_printf (_("no version %" PRId64 " of the points of unity in the file or here"), n);
             return invalid (error, where, name, problem);
@@ -379,9 +461,7 @@ check_value (GwExchangeImport  *self,
 
         if (index == 0)
           {
-            g_autofree char *sql = g_strdup_printf ("SELECT 1 FROM %s WHERE uuid = ?", target->name);
-
-            if (!exists_here (self, sql, text, 0))
+            if (!exists_here (self, prepare_for (self, target, SQL_EXISTS, NULL), text, 0))
               {
                 g_autofree char *problem = g_strdup_printf (_("no record in %s with UUID %s, in the file or here"),
                                                             target->name, text);
@@ -1040,15 +1120,13 @@ write_ours (GwExchangeImport *self,
   for (guint l = 0; l < table->n_links; l++)
     {
       const GwLink *link = &table->links[l];
-      g_autofree char *sql = NULL;
       g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
       sqlite3_stmt *links;
 
       if (!_gw_exchange_link_visible (link, self->privacy))
         continue;
 
-      sql = _gw_exchange_link_select_sql (link);
-      links = _gw_store_prepare (self->store, sql, NULL);
+      links = prepare_for (self, link, SQL_LINK_SELECT, NULL);
       if (links != NULL)
         {
           GwLink one = *link;
@@ -1352,25 +1430,30 @@ bind_and_step (GwExchangeImport  *self,
   return _gw_store_step_done (self->store, stmt, error);
 }
 
-/* _gw_store_prepare() for SQL that never moves: looked up by address. */
-static sqlite3_stmt *
-prepare_static (GwExchangeImport  *self,
-                const char        *sql,
-                GError           **error)
+/* INSERT of one item of @link: the parent's id, the position if the
+ * order means something, then the item's fields. */
+static char *
+link_insert_sql (const GwLink *link)
 {
-  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  GString *sql = g_string_new (NULL);
+  int index = 1;
 
-  if (stmt != NULL)
+  g_string_append_printf (sql, "INSERT%s INTO %s (%s", link->position ? "" : " OR IGNORE",
+                          link->table, link->parent_column);
+  if (link->position)
+    g_string_append_printf (sql, ", %s", link->position);
+  for (guint f = 0; f < link->n_fields; f++)
+    g_string_append_printf (sql, ", %s", link->fields[f].column);
+  g_string_append (sql, ") VALUES (?1");
+  if (link->position)
+    g_string_append_printf (sql, ", ?%d", ++index);
+  for (guint f = 0; f < link->n_fields; f++)
     {
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
-      return stmt;
+      g_string_append (sql, ", ");
+      append_placeholder (sql, &link->fields[f], ++index);
     }
-
-  stmt = _gw_store_prepare (self->store, sql, error);
-  if (stmt != NULL)
-    g_hash_table_insert (self->statements, (gpointer) sql, stmt);
-  return stmt;
+  g_string_append_c (sql, ')');
+  return g_string_free (sql, FALSE);
 }
 
 /* With @added, the record was just inserted: nothing refers to its new
@@ -1419,48 +1502,29 @@ write_side_lists (GwExchangeImport  *self,
   for (guint l = 0; l < table->n_links; l++)
     {
       const GwLink *link = &table->links[l];
-      g_autofree char *delete_sql = NULL;
-      GString *insert_sql;
-      g_autofree char *insert = NULL;
       sqlite3_stmt *stmt;
       JsonArray *array;
-      int index = 1;
+      int index;
 
       if (!_gw_exchange_link_visible (link, self->privacy))
         continue;
 
-      delete_sql = g_strdup_printf ("DELETE FROM %s WHERE %s = ?", link->table, link->parent_column);
-      stmt = _gw_store_prepare (self->store, delete_sql, error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      if (!_gw_store_step_done (self->store, stmt, error))
-        return FALSE;
-
-      insert_sql = g_string_new (NULL);
-      g_string_append_printf (insert_sql, "INSERT%s INTO %s (%s", link->position ? "" : " OR IGNORE",
-                              link->table, link->parent_column);
-      if (link->position)
-        g_string_append_printf (insert_sql, ", %s", link->position);
-      for (guint f = 0; f < link->n_fields; f++)
-        g_string_append_printf (insert_sql, ", %s", link->fields[f].column);
-      g_string_append (insert_sql, ") VALUES (?1");
-      if (link->position)
-        g_string_append_printf (insert_sql, ", ?%d", ++index);
-      for (guint f = 0; f < link->n_fields; f++)
+      if (!added)
         {
-          g_string_append (insert_sql, ", ");
-          append_placeholder (insert_sql, &link->fields[f], ++index);
+          stmt = prepare_for (self, link, SQL_LINK_DELETE, error);
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (stmt, 1, id);
+          if (!_gw_store_step_done (self->store, stmt, error))
+            return FALSE;
         }
-      g_string_append_c (insert_sql, ')');
-      insert = g_string_free (insert_sql, FALSE);
 
       array = json_object_get_array_member (object, link->name);
       for (guint j = 0; j < json_array_get_length (array); j++)
         {
           JsonNode *item = json_array_get_element (array, j);
 
-          stmt = _gw_store_prepare (self->store, insert, error);
+          stmt = prepare_for (self, link, SQL_LINK_INSERT, error);
           if (stmt == NULL)
             return FALSE;
 
@@ -1493,7 +1557,7 @@ match_here (GwExchangeImport *self,
   if (table->match_sql == NULL)
     return NULL;
 
-  stmt = _gw_store_prepare (self->store, table->match_sql, NULL);
+  stmt = prepare_static (self, table->match_sql, NULL);
   if (stmt == NULL)
     return NULL;
 
@@ -1528,7 +1592,7 @@ is_used (GwExchangeImport *self,
 
   if (table->used_sql == NULL)
     return TRUE;
-  stmt = _gw_store_prepare (self->store, table->used_sql, NULL);
+  stmt = prepare_static (self, table->used_sql, NULL);
   if (stmt == NULL)
     return TRUE;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -1611,8 +1675,7 @@ merge_record (GwExchangeImport  *self,
 
       if (!table->append_only)
         {
-          g_autofree char *sql = g_strdup_printf ("SELECT updated FROM %s WHERE uuid = ?", table->name);
-          sqlite3_stmt *updated = _gw_store_prepare (self->store, sql, error);
+          sqlite3_stmt *updated = prepare_for (self, table, SQL_UPDATED, error);
 
           if (updated == NULL)
             return FALSE;
