@@ -9,6 +9,7 @@
 #include "gw-demo.h"
 #include "gw-exchange.h"
 #include "gw-exchange-private.h"
+#include "gw-ladder.h"
 #include "gw-ledger.h"
 #include "gw-store-ledger.h"
 #include "gw-test-util.h"
@@ -564,6 +565,78 @@ test_merge (GwTestFixture *f,
                                     "SELECT count(*) FROM member_events WHERE approver = 'Someone else'"), >, 0);
 }
 
+/* History is appended and the roster follows it: a later step the file
+ * brings moves the person's stage even when their details here were kept,
+ * and an older one does not undo a later step taken here. */
+static void
+test_stage_follows_history (GwTestFixture *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GwStore) other = NULL;
+  g_autofree char *other_path = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autoptr(GError) error = NULL;
+  GwExchangeImport *import;
+  GPtrArray *conflicts;
+  gint64 bo_id, bo_there;
+
+  bo_id = gw_test_add_person (f->store, "Bo Chen", "555-0102", NULL);
+  other = open_other (f, "other.db", &other_path);
+  first = export_to (f->store, f->dir, "first.json", GW_AREA_ALL, GW_PRIVACY_FULL);
+  gw_exchange_import_free (import_file (other, first));
+  bo_there = gw_test_sql_int (other_path, "SELECT id FROM members WHERE full_name = 'Bo Chen'");
+
+  /* There, Bo agrees and becomes a member; here, someone edits Bo later. */
+  gw_test_raise_to (f->store, bo_id, GW_STAGE_MEMBER);
+  gw_test_sql_exec (f->path, "UPDATE members SET updated = '2030-01-01T00:00:00Z'", NULL);
+  {
+    g_autoptr(GwMember) bo = gw_test_load (other, bo_there);
+
+    gw_member_set_pronouns (bo, "they/them");
+    g_assert_true (gw_store_update_member (other, bo, &error));
+    g_assert_no_error (error);
+  }
+  gw_test_sql_exec (other_path, "UPDATE members SET updated = '2031-01-01T00:00:00Z'", NULL);
+
+  second = export_to (f->store, f->dir, "second.json", GW_AREA_ALL, GW_PRIVACY_FULL);
+  import = import_file (other, second);
+  conflicts = gw_exchange_import_get_conflicts (import);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  g_assert_true (((GwExchangeConflict *) g_ptr_array_index (conflicts, 0))->ours_kept);
+  gw_exchange_import_free (import);
+  {
+    g_autoptr(GwMember) bo = gw_test_load (other, bo_there);
+
+    g_assert_cmpstr (gw_member_get_pronouns (bo), ==, "they/them");
+    g_assert_cmpint (gw_member_get_stage (bo), ==, GW_STAGE_MEMBER);
+    g_assert_cmpint (gw_member_get_status (bo), ==, GW_STATUS_ACTIVE);
+    g_assert_cmpint (gw_test_history_length (other, bo_there), ==, gw_test_history_length (f->store, bo_id));
+  }
+
+  /* Here, Bo steps back a month later. The file's record is newer now and
+   * wins, but its last step is older than ours: Bo stays a volunteer. */
+  g_assert_true (gw_ladder_step_back (other, bo_there, "2024-03-01", "Secretary", NULL, &error));
+  g_assert_no_error (error);
+  gw_test_sql_exec (other_path, "UPDATE members SET updated = '2029-01-01T00:00:00Z'", NULL);
+  import = import_file (other, second);
+  g_assert_cmpuint (gw_exchange_import_get_conflicts (import)->len, ==, 0);
+  gw_exchange_import_free (import);
+  {
+    g_autoptr(GwMember) bo = gw_test_load (other, bo_there);
+
+    g_assert_cmpstr (gw_member_get_pronouns (bo), ==, "");
+    g_assert_cmpint (gw_member_get_stage (bo), ==, GW_STAGE_VOLUNTEER);
+  }
+
+  /* The chapter the file came from still says what it said. */
+  {
+    g_autoptr(GwMember) bo = gw_test_load (f->store, bo_id);
+
+    g_assert_cmpint (gw_member_get_stage (bo), ==, GW_STAGE_MEMBER);
+  }
+}
+
 static void
 test_load_writes_nothing (GwTestFixture *f,
                           gconstpointer  data)
@@ -878,6 +951,7 @@ main (int   argc,
   ADD ("/core/exchange/refusal-is-all-or-nothing", test_refusal_changes_nothing_elsewhere);
   ADD ("/core/exchange/privacy", test_privacy);
   ADD ("/core/exchange/merge", test_merge);
+  ADD ("/core/exchange/stage-follows-history", test_stage_follows_history);
   ADD ("/core/exchange/load-writes-nothing", test_load_writes_nothing);
   ADD ("/core/exchange/cancelled-export-leaves-no-file", test_cancelled_export);
   ADD ("/core/exchange/recruiter-later-in-the-file", test_recruiter_later);

@@ -11,6 +11,7 @@
 #include "gw-date.h"
 #include "gw-exchange-private.h"
 #include "gw-ledger.h"
+#include "gw-member-event.h"
 #include "gw-member.h"
 
 #define BATCH 4096
@@ -56,6 +57,9 @@ struct _GwExchangeImport
   GHashTable        *added_members;
   /* Statements by the address of their (static) SQL. */
   GHashTable        *statements;
+  /* While applying: ids of the people here whose record was updated from
+   * the file, to bring their stage in line with their history. */
+  GArray            *touched_members;
 };
 
 /* Where in the file a value is, for messages. */
@@ -100,6 +104,7 @@ gw_exchange_import_free (GwExchangeImport *self)
   g_clear_pointer (&self->remap, g_hash_table_unref);
   g_clear_pointer (&self->added_members, g_hash_table_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->touched_members, g_array_unref);
   g_clear_pointer (&self->conflicts, g_ptr_array_unref);
   g_clear_object (&self->parser);
   g_clear_object (&self->store);
@@ -1610,6 +1615,20 @@ typedef enum
   OUTCOME_CONFLICT,
 } Outcome;
 
+/* A person's stage and status on the roster are the "to" of the latest
+ * line of that kind in their history (by date, then as recorded), when
+ * there is one. */
+static const char follow_history_sql[] =
+  "UPDATE members SET stage = coalesce (("
+  "    SELECT e.to_value FROM member_events AS e"
+  "    WHERE e.member_id = members.id AND e.kind = ?2 AND e.to_value IS NOT NULL"
+  "    ORDER BY e.date DESC, e.id DESC LIMIT 1), stage),"
+  "  status = coalesce (("
+  "    SELECT e.to_value FROM member_events AS e"
+  "    WHERE e.member_id = members.id AND e.kind = ?3 AND e.to_value IS NOT NULL"
+  "    ORDER BY e.date DESC, e.id DESC LIMIT 1), status)"
+  " WHERE id = ?1";
+
 /* Decides what happens to one record of the file; with @write, does it. */
 static gboolean
 merge_record (GwExchangeImport  *self,
@@ -1745,6 +1764,8 @@ merge_record (GwExchangeImport  *self,
 
     if (!update && table->has_id)
       our_id = sqlite3_last_insert_rowid (_gw_store_get_db (self->store));
+    if (update && id == GW_TABLE_MEMBERS)
+      g_array_append_val (self->touched_members, our_id);
   }
 
   if (!write_side_lists (self, table, object, our_id, outcome == OUTCOME_ADD, error))
@@ -1808,6 +1829,72 @@ set_recruiters (GwExchangeImport  *self,
   return TRUE;
 }
 
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* History is appended, never overwritten, and the roster follows it: the
+ * people here who gained history lines (those above @events_max_id) or
+ * whose record the file updated take the stage and status of their latest
+ * line, even when their details here were kept over the file's. People
+ * this import added (above @members_max_id) already have the file's. */
+static gboolean
+follow_history (GwExchangeImport  *self,
+                gint64             members_max_id,
+                gint64             events_max_id,
+                GError           **error)
+{
+  GArray *ids = self->touched_members;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (self->records[GW_TABLE_MEMBER_EVENTS] != NULL)
+    {
+      stmt = prepare_static (self, "SELECT DISTINCT member_id FROM member_events"
+                                   " WHERE id > ?1 AND member_id <= ?2", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, events_max_id);
+      sqlite3_bind_int64 (stmt, 2, members_max_id);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+
+          g_array_append_val (ids, id);
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          _gw_store_set_error (self->store, error);
+          return FALSE;
+        }
+    }
+
+  g_array_sort (ids, compare_ids);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+
+      if (i > 0 && id == g_array_index (ids, gint64, i - 1))
+        continue;
+      stmt = prepare_static (self, follow_history_sql, error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int (stmt, 2, GW_EVENT_STAGE);
+      sqlite3_bind_int (stmt, 3, GW_EVENT_STATUS);
+      if (!_gw_store_step_done (self->store, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 merge (GwExchangeImport  *self,
        gboolean           write,
@@ -1818,6 +1905,7 @@ merge (GwExchangeImport  *self,
 
   gint64 adds[GW_N_TABLES];
   gint64 members_max_id = 0;
+  gint64 events_max_id = 0;
 
   memcpy (adds, self->adds, sizeof adds);
   memset (self->counts, 0, sizeof self->counts);
@@ -1826,14 +1914,22 @@ merge (GwExchangeImport  *self,
   g_hash_table_remove_all (self->remap);
   g_hash_table_remove_all (self->added_members);
 
-  if (write && self->records[GW_TABLE_MEMBERS] != NULL)
+  g_array_set_size (self->touched_members, 0);
+
+  /* What is here before: the people and history lines added get ids above. */
+  if (write)
     {
-      sqlite3_stmt *stmt = _gw_store_prepare (self->store, "SELECT coalesce(max(id), 0) FROM members", error);
+      sqlite3_stmt *stmt = _gw_store_prepare (self->store, "SELECT (SELECT coalesce(max(id), 0) FROM members),"
+                                                           " (SELECT coalesce(max(id), 0) FROM member_events)",
+                                              error);
 
       if (stmt == NULL)
         return FALSE;
       if (sqlite3_step (stmt) == SQLITE_ROW)
-        members_max_id = sqlite3_column_int64 (stmt, 0);
+        {
+          members_max_id = sqlite3_column_int64 (stmt, 0);
+          events_max_id = sqlite3_column_int64 (stmt, 1);
+        }
       sqlite3_reset (stmt);
     }
 
@@ -1917,6 +2013,9 @@ merge (GwExchangeImport  *self,
         return FALSE;
     }
 
+  if (write && !follow_history (self, members_max_id, events_max_id, error))
+    return FALSE;
+
   return TRUE;
 }
 
@@ -1972,6 +2071,7 @@ gw_exchange_import_load_data (GwStore       *store,
   self->remap = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   self->added_members = g_hash_table_new (g_str_hash, g_str_equal);
   self->statements = g_hash_table_new (NULL, NULL);
+  self->touched_members = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->unity_numbers = g_hash_table_new (NULL, NULL);
   self->progress = progress;
   self->user_data = user_data;
