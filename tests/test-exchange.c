@@ -247,6 +247,50 @@ spoil_ledger (JsonObject *root)
   g_assert_not_reached ();
 }
 
+/* Adds, at the end of the ledger, a copy of a plain entry that "corrects"
+ * a reversing entry; with @here_only, the reversing entry is taken out of
+ * the file, so that only the database has it. */
+static void
+correct_a_reversal (JsonObject *root,
+                    gboolean    here_only)
+{
+  JsonArray *entries = json_object_get_array_member (root, "ledger_entries");
+  g_autofree char *reversal = NULL;
+  g_autofree char *uuid = g_uuid_string_random ();
+  JsonObject *plain = NULL;
+  JsonObject *entry;
+
+  for (guint i = 0; i < json_array_get_length (entries); i++)
+    {
+      entry = json_array_get_object_element (entries, i);
+      if (reversal == NULL && !json_object_get_null_member (entry, "corrects"))
+        {
+          reversal = g_strdup (json_object_get_string_member (entry, "uuid"));
+          if (here_only)
+            json_array_remove_element (entries, i--);
+        }
+      else if (plain == NULL && json_object_get_null_member (entry, "corrects") &&
+               json_object_get_null_member (entry, "replaces"))
+        plain = entry;
+    }
+  g_assert_nonnull (reversal);
+  g_assert_nonnull (plain);
+
+  /* json_node_copy() would share the object: copy it member by member. */
+  entry = json_object_new ();
+  {
+    g_autoptr(GList) names = json_object_get_members (plain);
+
+    for (GList *l = names; l != NULL; l = l->next)
+      json_object_set_member (entry, l->data, json_node_copy (json_object_get_member (plain, l->data)));
+  }
+  json_object_set_string_member (entry, "uuid", uuid);
+  json_object_set_string_member (entry, "corrects", reversal);
+  json_array_add_object_element (entries, entry);
+}
+static void spoil_correct_reversal (JsonObject *root) { correct_a_reversal (root, FALSE); }
+static void spoil_correct_reversal_here (JsonObject *root) { correct_a_reversal (root, TRUE); }
+
 static char *
 spoiled_copy (const char *text,
               Spoil       spoil)
@@ -307,6 +351,8 @@ test_refuses (GwTestFixture *f,
     { spoil_dangling, GW_EXCHANGE_ERROR_INVALID, "attendance[0].member: no record" },
     { spoil_duplicate, GW_EXCHANGE_ERROR_INVALID, "members[1].uuid" },
     { spoil_ledger, GW_EXCHANGE_ERROR_INVALID, "ledger_entries[" },
+    { spoil_correct_reversal, GW_EXCHANGE_ERROR_INVALID, "corrects: refers to a reversing entry" },
+    { spoil_correct_reversal_here, GW_EXCHANGE_ERROR_INVALID, "corrects: refers to a reversing entry" },
   };
   g_autofree char *path = NULL;
   g_autofree char *text = NULL;

@@ -584,6 +584,26 @@ check_record_rules (GwExchangeImport  *self,
         if (!JSON_NODE_HOLDS_NULL (json_object_get_member (object, "corrects")) &&
             !JSON_NODE_HOLDS_NULL (json_object_get_member (object, "replaces")))
           return invalid (error, where, "replaces", _("expected null in a reversing entry"));
+
+        /* The database refuses to correct a reversing entry; say so now
+         * rather than fail while writing. */
+        if (get_string (object, "corrects") != NULL)
+          {
+            const char *target = get_string (object, "corrects");
+            guint index = GPOINTER_TO_UINT (g_hash_table_lookup (self->uuids[GW_TABLE_LEDGER_ENTRIES], target));
+            gboolean reversing = FALSE;
+
+            if (index != 0)
+              reversing = get_string (json_array_get_object_element (self->records[GW_TABLE_LEDGER_ENTRIES],
+                                                                     index - 1), "corrects") != NULL;
+            if (!reversing)
+              reversing = exists_here (self, prepare_static (self, "SELECT 1 FROM ledger_entries"
+                                                                   " WHERE uuid = ? AND corrects_id IS NOT NULL",
+                                                             NULL), target, 0);
+            if (reversing)
+              return invalid (error, where, "corrects",
+                              _("refers to a reversing entry, which cannot itself be corrected"));
+          }
       }
       break;
 
