@@ -907,6 +907,51 @@ test_failed_bulk_import (GwTestFixture *f,
 }
 
 
+/* Stopping an import half-way writes nothing and keeps the preview: the
+ * same import can then be applied without reading the file again. */
+static void
+test_stopped_import_goes_again (GwTestFixture *f,
+                                gconstpointer  data)
+{
+  static const GwExchangeAreas areas[] = { GW_AREA_MEMBERS, GW_AREA_MEETINGS, GW_AREA_NOTEBOOK, GW_AREA_LEDGER };
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GwStore) other = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GwExchangeImport) import = NULL;
+  GwExchangeCounts preview[G_N_ELEMENTS (areas)];
+  guint n_conflicts;
+
+  g_assert_true (gw_demo_fill (f->store, 5000, 3, &error));
+  g_assert_no_error (error);
+  path = export_to (f->store, f->dir, "all.json", GW_AREA_ALL, GW_PRIVACY_FULL);
+  other = open_other (f, "other.db", NULL);
+  gw_test_add (other, "Already Here");
+
+  import = gw_exchange_import_load (other, path, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+    gw_exchange_import_get_counts (import, areas[i], &preview[i]);
+  n_conflicts = gw_exchange_import_get_conflicts (import)->len;
+  g_assert_cmpuint (preview[0].added, >, 5000);
+
+  g_assert_false (gw_exchange_import_apply (import, cancel_cb, cancellable, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_cmpint (gw_store_count_members (other), ==, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+    assert_counts (import, areas[i], preview[i].added, preview[i].updated, preview[i].unchanged,
+                   preview[i].conflicts);
+  g_assert_cmpuint (gw_exchange_import_get_conflicts (import)->len, ==, n_conflicts);
+
+  g_assert_true (gw_exchange_import_apply (import, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (gw_store_count_members (other), ==, gw_store_count_members (f->store) + 1);
+  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+    assert_counts (import, areas[i], preview[i].added, preview[i].updated, preview[i].unchanged,
+                   preview[i].conflicts);
+}
+
 static char *
 schema_path (void)
 {
@@ -1004,6 +1049,7 @@ main (int   argc,
   ADD ("/core/exchange/bulk-round-trip", test_bulk_round_trip);
   ADD ("/core/exchange/bulk-merge", test_bulk_merge);
   ADD ("/core/exchange/failed-bulk-import-changes-nothing", test_failed_bulk_import);
+  ADD ("/core/exchange/stopped-import-goes-again", test_stopped_import_goes_again);
 
   return g_test_run ();
 }

@@ -2250,6 +2250,9 @@ gw_exchange_import_apply (GwExchangeImport  *self,
                           GError           **error)
 {
   gint64 data_version, total_changes;
+  GwExchangeCounts preview_counts[G_N_ELEMENTS (self->counts)];
+  gint64 preview_adds[GW_N_TABLES];
+  g_autoptr(GPtrArray) preview_conflicts = NULL;
   GwStoreBulk tuning;
   gboolean ok;
 
@@ -2285,33 +2288,50 @@ gw_exchange_import_apply (GwExchangeImport  *self,
   self->done = 0;
   self->progress_total = self->total;
 
-  if (!merge (self, TRUE, cancellable, error))
+  /* Writing counts again as it goes: keep the preview's figures and
+   * conflicts, to give them back if it fails or is stopped. */
+  memcpy (preview_counts, self->counts, sizeof preview_counts);
+  memcpy (preview_adds, self->adds, sizeof preview_adds);
+  preview_conflicts = g_steal_pointer (&self->conflicts);
+  self->conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) conflict_free);
+
+  ok = merge (self, TRUE, cancellable, error);
+  if (ok)
     {
-      gw_store_rollback (self->store);
-      _gw_store_exec (self->store, "PRAGMA cache_size = -16384", NULL);
-      _gw_store_end_bulk (&tuning);
-      return FALSE;
+      if (self->areas & GW_AREA_MEMBERS)
+        _gw_store_member_changed (self->store, 0);
+      if (self->areas & GW_AREA_MEETINGS)
+        _gw_store_meeting_changed (self->store, 0);
+      if (self->areas & GW_AREA_NOTEBOOK)
+        {
+          static const char * const kinds[] = { "note", "force", "need", "contradiction", "rule", "kind" };
+
+          for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+            _gw_store_notebook_changed (self->store, kinds[i], 0);
+        }
+      if (self->areas & GW_AREA_LEDGER)
+        _gw_store_ledger_changed (self->store, 0);
+
+      /* A commit that fails rolls back. */
+      ok = gw_store_commit (self->store, error);
     }
+  else
+    gw_store_rollback (self->store);
 
-  if (self->areas & GW_AREA_MEMBERS)
-    _gw_store_member_changed (self->store, 0);
-  if (self->areas & GW_AREA_MEETINGS)
-    _gw_store_meeting_changed (self->store, 0);
-  if (self->areas & GW_AREA_NOTEBOOK)
-    {
-      static const char * const kinds[] = { "note", "force", "need", "contradiction", "rule", "kind" };
-
-      for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-        _gw_store_notebook_changed (self->store, kinds[i], 0);
-    }
-  if (self->areas & GW_AREA_LEDGER)
-    _gw_store_ledger_changed (self->store, 0);
-
-  ok = gw_store_commit (self->store, error);
   _gw_store_exec (self->store, "PRAGMA cache_size = -16384", NULL);
   _gw_store_end_bulk (&tuning);
+
   if (!ok)
-    return FALSE;
+    {
+      /* Nothing was written: the preview holds, and can be applied again
+       * (the changes rolled back still count in total_changes). */
+      memcpy (self->counts, preview_counts, sizeof preview_counts);
+      memcpy (self->adds, preview_adds, sizeof preview_adds);
+      g_ptr_array_unref (self->conflicts);
+      self->conflicts = g_steal_pointer (&preview_conflicts);
+      fingerprint (self->store, &data_version, &self->total_changes);
+      return FALSE;
+    }
 
   self->applied = TRUE;
   if (progress != NULL)

@@ -145,7 +145,9 @@ gboolean          gw_exchange_import_has_changes (GwExchangeImport  *self); /* a
 /* Applies what load planned, in one transaction; emits the store's
  * *-changed signals (with 0) on commit. Fails with
  * GW_EXCHANGE_ERROR_CHANGED, changing nothing, if the store changed since
- * load. Not callable twice. */
+ * load. When it fails or is cancelled, nothing is written and the counts and
+ * conflicts are the preview's again, so it can be called again; after it
+ * succeeds, the counts are what was done, and it cannot. */
 gboolean          gw_exchange_import_apply       (GwExchangeImport  *self,
                                                   GwProgressFunc     progress,
                                                   gpointer           user_data,

@@ -483,9 +483,9 @@ apply_done_cb (GObject      *object,
     gtk_window_destroy (GTK_WINDOW (self));
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      /* Rolled back: the plan still holds, but it cannot be applied
-       * twice, so the file is compared again. */
-      retry_clicked_cb (self);
+      /* Rolled back, and the preview holds: back to it, to import or
+       * cancel. */
+      show_preview (self);
     }
   else
     {
