@@ -383,6 +383,9 @@ start_load (GwImportDialog *self)
 
   job->db_path = g_strdup (gw_store_get_path (self->store));
   job->path = g_strdup (self->path);
+  /* Parsing the file tells nothing of how far it is (a few seconds for
+   * 100,000 people): the bar pulses until the checking starts. */
+  gw_job_progress_init (&job->progress, FALSE);
   start_task (self, _("Reading the File…"), job, load_in_thread, load_done_cb);
 }
 
