@@ -7,7 +7,10 @@
 # what its unknown column holds, sees a row flagged as the same phone as
 # the person already there, imports the rest and finds the new people on
 # the roster; then exports a counts-only file for another chapter and
-# checks that it exists and that only its owner can read it.
+# checks that it exists and that only its owner can read it. Last, exports
+# the roster without contact details, adds a person to that file as another
+# chapter would, imports it back through the preview and finds the person
+# on the roster.
 #
 # Usage: test-sharing.py PATH-TO-GROUNDWORK
 #
@@ -20,6 +23,7 @@ import os
 import stat
 import sys
 import time
+import uuid
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
@@ -39,6 +43,8 @@ SPREADSHEET = (
     'Mai Tran,,555-0303,mai@example.org,Riverside\r\n'
 )
 NEW_PEOPLE = ['Luis Gómez', 'Mai Tran']
+# The person another chapter adds to the file this one shared with it.
+NEWCOMER = 'Rosa Díaz'
 
 
 def first(root, description, pred):
@@ -229,6 +235,52 @@ def scenario(app, workdir):
         if secret in text:
             fail(f'The counts-only export names “{secret}”')
     note(f'{os.path.basename(exported)}: mode 600, {len(text)} characters, no names or phones')
+
+    step('Export the roster for another chapter, without contact details (the default)')
+    click(main, 'Main Menu')
+    menu_item(main, 'Export for Another Chapter…')
+    export = window(app, 'Export for Another Chapter')
+    click(export, 'Export…')
+    shared = os.path.join(workdir, 'for the eastside chapter.json')
+    save_file(app, 'Save the File for Another Chapter', shared)
+    wait_window_gone(export, 'Export for Another Chapter')
+    toast_shown(main, 'Exported to “for the eastside chapter.json”')
+    with open(shared, encoding='utf-8') as f:
+        data = json.load(f)
+    if ANA_PHONE in json.dumps(data, ensure_ascii=False):
+        fail('The export without contact details has Ana’s phone in it')
+
+    step(f'The other chapter adds {NEWCOMER} and sends the file back')
+    # A copy of a person there, under a new identity and name.
+    newcomer = dict(data['members'][0])
+    newcomer['uuid'] = str(uuid.uuid4())
+    newcomer['full_name'] = NEWCOMER
+    newcomer['recruited_by'] = None
+    data['members'].append(newcomer)
+    back = os.path.join(workdir, 'from the eastside chapter.json')
+    with open(back, 'w', encoding='utf-8') as f:
+        json.dump(data, f, ensure_ascii=False)
+
+    step('Import it: the preview shows one new person, the rest already here')
+    click(main, 'Main Menu')
+    menu_item(main, 'Import from Another Chapter…')
+    choose_file(app, 'Choose a File from Another Chapter', back)
+    preview = window(app, 'Import from Another Chapter')
+    wait_for_text(preview, 'What Would Change')
+    people = first(preview, 'the People row of the preview',
+                   lambda n: n.roleName in ('list item', 'label') and n.name.startswith('People'))
+    wait_for('the People row to count one new record',
+             lambda: any('1 new record' in t for t in texts(people.parent) + [people.name]))
+    note('the preview counts 1 new record among the people')
+    click(preview, 'Import')
+    wait_window_gone(preview, 'Import from Another Chapter')
+    toast_shown(main, 'Imported 1 new record')
+    show_view(main, 'Roster')
+    wait_for_text(main, '4 people')
+    wait_for(f'{NEWCOMER} on the roster',
+             lambda: find_all(main, lambda n: n.roleName == 'label' and n.name == NEWCOMER))
+    note(f'{NEWCOMER} is on the roster, and Ana’s phone is still there')
+    wait_for_text(main, ANA_PHONE, exact=False)
 
 
 if __name__ == '__main__':
