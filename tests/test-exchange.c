@@ -573,6 +573,8 @@ test_merge (GwTestFixture *f,
   conflict = g_ptr_array_index (conflicts, 0);
   g_assert_cmpstr (conflict->label, ==, "Bo Chen");
   g_assert_true (conflict->ours_kept);
+  /* What differs, in the words of the member editor. */
+  g_assert_cmpstr (conflict->differs, ==, "Pronouns");
   /* When ours changed, in words and local time, not as stored. */
   {
     g_autofree char *when = gw_date_format_time ("2031-01-01T00:00:00Z");
@@ -606,9 +608,18 @@ test_merge (GwTestFixture *f,
                                 "UPDATE member_events SET approver = 'Someone else'", NULL);
   gw_exchange_import_free (g_steal_pointer (&import));
   import = import_file (other, path);
-  g_assert_cmpuint (gw_exchange_import_get_conflicts (import)->len, >, 1);
+  conflicts = gw_exchange_import_get_conflicts (import);
+  g_assert_cmpuint (conflicts->len, >, 1);
   g_assert_cmpint (gw_test_sql_int (other_path,
                                     "SELECT count(*) FROM member_events WHERE approver = 'Someone else'"), >, 0);
+  /* A record other than a person's says what differs by the format's names. */
+  {
+    gboolean approver = FALSE;
+
+    for (guint i = 0; i < conflicts->len; i++)
+      approver |= g_strcmp0 (((GwExchangeConflict *) g_ptr_array_index (conflicts, i))->differs, "approver") == 0;
+    g_assert_true (approver);
+  }
 }
 
 /* History is appended and the roster follows it: a later step the file

@@ -89,6 +89,7 @@ conflict_free (GwExchangeConflict *conflict)
   g_free (conflict->uuid);
   g_free (conflict->label);
   g_free (conflict->reason);
+  g_free (conflict->differs);
   g_free (conflict);
 }
 
@@ -1207,11 +1208,85 @@ write_ours (GwExchangeImport *self,
   g_string_append_c (out, '}');
 }
 
+/* A person's field, in the words the member editor uses. */
+static const char *
+member_field_label (const char *name)
+{
+  static const struct { const char *name; const char *label; } labels[] = {
+    { "full_name", N_("Full name") },
+    { "community_name", N_("Community name") },
+    { "pronouns", N_("Pronouns") },
+    { "phone", N_("Phone") },
+    { "email", N_("Email") },
+    { "neighbourhood", N_("Neighbourhood") },
+    { "languages", N_("Languages") },
+    { "skills", N_("Skills") },
+    { "notes", N_("Notes") },
+    { "tags", N_("Tags") },
+    { "joined", N_("Joined") },
+    { "recruited_by", N_("Recruited by") },
+    { "stage", N_("Stage") },
+    { "status", N_("Status") },
+    { "last_change", N_("Last change") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_str_equal (labels[i].name, name))
+      return _(labels[i].label);
+  return name;
+}
+
+/* Which fields differ between two records written for comparison by
+ * write_ours() and write_theirs(), or NULL. */
+static char *
+describe_differences (const GwTable *table,
+                      const char    *ours,
+                      const char    *theirs)
+{
+  g_autoptr(JsonParser) ours_parser = json_parser_new ();
+  g_autoptr(JsonParser) theirs_parser = json_parser_new ();
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  JsonObject *a, *b;
+  g_autoptr(GList) members = NULL;
+
+  if (!json_parser_load_from_data (ours_parser, ours, -1, NULL) ||
+      !json_parser_load_from_data (theirs_parser, theirs, -1, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (ours_parser)) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (theirs_parser)))
+    return NULL;
+  a = json_node_get_object (json_parser_get_root (ours_parser));
+  b = json_node_get_object (json_parser_get_root (theirs_parser));
+
+  /* Both are written in the table's order of fields, then links. */
+  members = json_object_get_members (b);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      const char *name = l->data;
+      JsonNode *x = json_object_get_member (a, name);
+      JsonNode *y = json_object_get_member (b, name);
+      g_autofree char *x_text = x ? json_to_string (x, FALSE) : NULL;
+      g_autofree char *y_text = json_to_string (y, FALSE);
+
+      if (g_strcmp0 (x_text, y_text) != 0)
+        g_ptr_array_add (names, (gpointer) (g_str_equal (table->name, "members")
+                                            ? member_field_label (name) : name));
+    }
+
+  if (names->len == 0)
+    return NULL;
+  g_ptr_array_add (names, NULL);
+  /* Translators: the fields in which two versions of a record differ,
+   * joined by ", ": "Phone, Pronouns". */
+  return g_strjoinv (_(", "), (char **) names->pdata);
+}
+
 static void
 add_conflict (GwExchangeImport *self,
               const GwTable    *table,
               JsonObject       *object,
-              const char       *reason)
+              const char       *reason,
+              const char       *ours,
+              const char       *theirs)
 {
   GwExchangeConflict *conflict = g_new0 (GwExchangeConflict, 1);
 
@@ -1240,6 +1315,8 @@ add_conflict (GwExchangeImport *self,
     conflict->label = g_strdup (table->name);
 
   conflict->reason = g_strdup (reason);
+  if (ours != NULL && theirs != NULL)
+    conflict->differs = describe_differences (table, ours, theirs);
   conflict->ours_kept = TRUE;
   g_ptr_array_add (self->conflicts, conflict);
   self->counts[area_index (table->area)].conflicts++;
@@ -1756,7 +1833,8 @@ merge_record (GwExchangeImport  *self,
           if (reason != NULL)
             {
               outcome = OUTCOME_CONFLICT;
-              add_conflict (self, table, object, reason);
+              add_conflict (self, table, object, reason,
+                            deleted ? NULL : ours->str, deleted ? NULL : theirs->str);
             }
         }
     }

@@ -114,6 +114,8 @@ typedef struct
   char            *uuid;
   char            *label;      /* what the user knows it by: a name, a title, a date and amount */
   char            *reason;     /* translated, e.g. "Changed here more recently (2026-11-02); kept ours" */
+  char            *differs;    /* (nullable) what differs, e.g. "Phone, Pronouns" (a person's
+                                * fields in words, others by their names in the format) */
   gboolean         ours_kept;
 } GwExchangeConflict;
 

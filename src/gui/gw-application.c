@@ -169,6 +169,13 @@ run_import (GVariantDict *options,
 
       g_print ("  %s (%s): %s\n", conflict->label, gw_exchange_area_get_label (conflict->area),
                conflict->reason);
+      if (conflict->differs != NULL)
+        {
+          /* Translators: the fields in which ours and the file's differ. */
+          g_autofree char *differs = g_strdup_printf (_("Differs in: %s"), conflict->differs);
+
+          g_print ("    %s\n", differs);
+        }
     }
 
   if (dry_run)

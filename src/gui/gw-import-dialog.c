@@ -217,6 +217,7 @@ setup_conflict_cb (GtkSignalListItemFactory *factory,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *label = gtk_label_new (NULL);
   GtkWidget *reason = gtk_label_new (NULL);
+  GtkWidget *differs = gtk_label_new (NULL);
 
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
@@ -226,9 +227,13 @@ setup_conflict_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (reason), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap (GTK_LABEL (reason), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (differs), 0);
+  gtk_label_set_wrap (GTK_LABEL (differs), TRUE);
   gtk_widget_add_css_class (reason, "dim-label");
+  gtk_widget_add_css_class (differs, "dim-label");
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), reason);
+  gtk_box_append (GTK_BOX (box), differs);
   gtk_list_item_set_child (item, box);
   gtk_list_item_set_activatable (item, FALSE);
 }
@@ -241,6 +246,7 @@ bind_conflict_cb (GtkSignalListItemFactory *factory,
   GtkWidget *box = gtk_list_item_get_child (item);
   GtkWidget *label = gtk_widget_get_first_child (box);
   GtkWidget *reason = gtk_widget_get_next_sibling (label);
+  GtkWidget *differs = gtk_widget_get_next_sibling (reason);
   GPtrArray *conflicts = gw_exchange_import_get_conflicts (self->import);
   guint position = gtk_list_item_get_position (item);
   const GwExchangeConflict *conflict;
@@ -251,6 +257,14 @@ bind_conflict_cb (GtkSignalListItemFactory *factory,
   conflict = g_ptr_array_index (conflicts, position);
   gtk_label_set_text (GTK_LABEL (label), conflict->label);
   gtk_label_set_text (GTK_LABEL (reason), conflict->reason);
+  gtk_widget_set_visible (differs, conflict->differs != NULL);
+  if (conflict->differs != NULL)
+    {
+      /* Translators: the fields in which ours and the file's differ. */
+      g_autofree char *text = g_strdup_printf (_("Differs in: %s"), conflict->differs);
+
+      gtk_label_set_text (GTK_LABEL (differs), text);
+    }
 }
 
 static void

@@ -257,11 +257,15 @@ def scenario(app, workdir):
     newcomer['full_name'] = NEWCOMER
     newcomer['recruited_by'] = None
     data['members'].append(newcomer)
+    # And gives Ana pronouns, in a change older than ours: ours are kept.
+    ana = next(m for m in data['members'] if m['full_name'] == ANA)
+    ana['pronouns'] = 'she/her'
+    ana['updated'] = '2000-01-01T00:00:00Z'
     back = os.path.join(workdir, 'from the eastside chapter.json')
     with open(back, 'w', encoding='utf-8') as f:
         json.dump(data, f, ensure_ascii=False)
 
-    step('Import it: the preview shows one new person, the rest already here')
+    step('Import it: the preview shows one new person and a conflict over Ana')
     click(main, 'Main Menu')
     menu_item(main, 'Import from Another Chapter…')
     choose_file(app, 'Choose a File from Another Chapter', back)
@@ -272,6 +276,8 @@ def scenario(app, workdir):
     wait_for('the People row to count one new record',
              lambda: any('1 new record' in t for t in texts(people.parent) + [people.name]))
     note('the preview counts 1 new record among the people')
+    wait_for_text(preview, 'Differs in: Pronouns')
+    note(f'the conflict over {ANA} says what differs')
     click(preview, 'Import')
     wait_window_gone(preview, 'Import from Another Chapter')
     toast_shown(main, 'Imported 1 new record')
