@@ -2,15 +2,18 @@
 #include "config.h"
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <json-glib/json-glib.h>
 
+#include "gw-csv-import.h"
 #include "gw-date.h"
 #include "gw-demo.h"
 #include "gw-exchange.h"
 #include "gw-exchange-private.h"
 #include "gw-ladder.h"
 #include "gw-ledger.h"
+#include "gw-member-list.h"
 #include "gw-store-ledger.h"
 #include "gw-test-util.h"
 
@@ -622,6 +625,51 @@ test_merge (GwTestFixture *f,
   }
 }
 
+/* An export named like the database, or one of SQLite's files beside it,
+ * is refused before anything is written: it would destroy the roster. */
+static void
+test_export_over_database (GwTestFixture *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GwMemberList) list = NULL;
+  g_autofree char *dir = g_path_get_dirname (f->path);
+  g_autofree char *base = g_path_get_basename (f->path);
+  g_autofree char *link = g_build_filename (f->dir, "link", NULL);
+  g_autofree char *through_link = g_build_filename (link, base, NULL);
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autofree char *journal = g_strconcat (f->path, "-journal", NULL);
+  const char *paths[] = { f->path, through_link, wal, journal };
+
+  gw_test_add_person (f->store, "Ana Reyes", "555-0101", "ana@example.org");
+  g_assert_cmpint (symlink (dir, link), ==, 0);
+  list = gw_member_list_new (f->store);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  before = gw_test_read_file (f->path);
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (gw_exchange_export (f->store, paths[i], GW_AREA_ALL, GW_PRIVACY_FULL,
+                                          NULL, NULL, NULL, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME);
+      g_assert_nonnull (strstr (error->message, "database itself"));
+      g_clear_error (&error);
+
+      g_assert_false (gw_member_list_export_csv (list, paths[i], TRUE, NULL, NULL, NULL, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME);
+      g_clear_error (&error);
+
+      g_assert_false (gw_ledger_export_csv (f->store, NULL, paths[i], &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME);
+    }
+
+  g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+  gw_test_assert_file_unchanged (f->path, before);
+  g_assert_cmpint (gw_store_count_members (f->store), ==, 1);
+}
+
 /* History is appended and the roster follows it: a later step the file
  * brings moves the person's stage even when their details here were kept,
  * and an older one does not undo a later step taken here. */
@@ -1054,6 +1102,7 @@ main (int   argc,
   ADD ("/core/exchange/privacy", test_privacy);
   ADD ("/core/exchange/merge", test_merge);
   ADD ("/core/exchange/stage-follows-history", test_stage_follows_history);
+  ADD ("/core/exchange/export-over-database-refused", test_export_over_database);
   ADD ("/core/exchange/load-writes-nothing", test_load_writes_nothing);
   ADD ("/core/exchange/cancelled-export-leaves-no-file", test_cancelled_export);
   ADD ("/core/exchange/recruiter-later-in-the-file", test_recruiter_later);

@@ -256,7 +256,8 @@ gw_exchange_export (GwStore           *store,
   g_return_val_if_fail ((areas & ~GW_AREA_ALL) == 0 && areas != 0, FALSE);
   g_return_val_if_fail (privacy <= GW_PRIVACY_COUNTS, FALSE);
 
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      !_gw_store_check_not_own_file (store, path, error))
     return FALSE;
 
   if (!_gw_store_exec (store, "SAVEPOINT gw_export", error))

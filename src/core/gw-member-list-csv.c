@@ -93,6 +93,8 @@ gw_member_list_export_csv (GwMemberList    *list,
   g_return_val_if_fail (path != NULL, FALSE);
 
   store = gw_member_list_get_store (list);
+  if (!_gw_store_check_not_own_file (store, path, error))
+    return FALSE;
   ids = g_array_ref (_gw_member_list_get_ids (list));
   out = g_string_sized_new (256 + (gsize) ids->len * 128);
 

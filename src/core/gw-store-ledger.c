@@ -1562,6 +1562,9 @@ gw_ledger_export_csv (GwStore              *self,
   g_return_val_if_fail (GW_IS_STORE (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  if (!_gw_store_check_not_own_file (self, path, error))
+    return FALSE;
+
   sql = g_strconcat ("SELECT " ENTRY_COLUMNS ", d.name FROM ledger_entries e"
                      " LEFT JOIN drives d ON d.id = e.drive_id", where,
                      " ORDER BY e.date, e.id", NULL);

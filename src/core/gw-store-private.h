@@ -19,6 +19,9 @@ gboolean      _gw_store_step_done          (GwStore      *self,
                                             GError      **error);
 void          _gw_store_set_error          (GwStore      *self,
                                             GError      **error);
+gboolean      _gw_store_check_not_own_file (GwStore      *self,
+                                            const char   *path,
+                                            GError      **error);
 gboolean      _gw_store_check_writable     (GwStore      *self,
                                             GError      **error);
 void          _gw_store_member_changed     (GwStore      *self,

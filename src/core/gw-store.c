@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -974,6 +975,59 @@ _gw_store_column_dup (sqlite3_stmt *stmt,
   const char *text = (const char *) sqlite3_column_text (stmt, column);
 
   return g_strdup (text ? text : "");
+}
+
+/* @path with its folder's symbolic links resolved, so that two names of
+ * one file compare equal even when the file does not exist yet. */
+static char *
+resolved_path (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *real_dir = realpath (dir, NULL);
+
+  if (real_dir == NULL)
+    return g_canonicalize_filename (path, NULL);
+  return g_build_filename (real_dir, base, NULL);
+}
+
+/**
+ * _gw_store_check_not_own_file:
+ *
+ * Refuses @path when it is the database or one of the files SQLite keeps
+ * beside it: an export written there would destroy the roster.
+ *
+ * Returns: %TRUE when @path may be written.
+ */
+gboolean
+_gw_store_check_not_own_file (GwStore     *self,
+                              const char  *path,
+                              GError     **error)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+  g_autofree char *target = resolved_path (path);
+  GStatBuf target_st;
+  gboolean target_exists = g_stat (path, &target_st) == 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *own = g_strconcat (self->path, suffixes[i], NULL);
+      g_autofree char *own_resolved = resolved_path (own);
+      GStatBuf own_st;
+      gboolean same = g_strcmp0 (target, own_resolved) == 0;
+
+      if (!same && target_exists && g_stat (own, &own_st) == 0)
+        same = own_st.st_dev == target_st.st_dev && own_st.st_ino == target_st.st_ino;
+      if (same)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
+                       _("“%s” is the database itself, or one of its files: writing there would destroy it. "
+                         "Choose another name."), path);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
 }
 
 gboolean
