@@ -250,6 +250,20 @@ spoil_ledger (JsonObject *root)
   g_assert_not_reached ();
 }
 
+/* A copy of @object under a new UUID (json_node_copy() would share it). */
+static JsonObject *
+copy_record (JsonObject *object)
+{
+  JsonObject *copy = json_object_new ();
+  g_autoptr(GList) names = json_object_get_members (object);
+  g_autofree char *uuid = g_uuid_string_random ();
+
+  for (GList *l = names; l != NULL; l = l->next)
+    json_object_set_member (copy, l->data, json_node_copy (json_object_get_member (object, l->data)));
+  json_object_set_string_member (copy, "uuid", uuid);
+  return copy;
+}
+
 /* Adds, at the end of the ledger, a copy of a plain entry that "corrects"
  * a reversing entry; with @here_only, the reversing entry is taken out of
  * the file, so that only the database has it. */
@@ -259,7 +273,6 @@ correct_a_reversal (JsonObject *root,
 {
   JsonArray *entries = json_object_get_array_member (root, "ledger_entries");
   g_autofree char *reversal = NULL;
-  g_autofree char *uuid = g_uuid_string_random ();
   JsonObject *plain = NULL;
   JsonObject *entry;
 
@@ -279,18 +292,28 @@ correct_a_reversal (JsonObject *root,
   g_assert_nonnull (reversal);
   g_assert_nonnull (plain);
 
-  /* json_node_copy() would share the object: copy it member by member. */
-  entry = json_object_new ();
-  {
-    g_autoptr(GList) names = json_object_get_members (plain);
-
-    for (GList *l = names; l != NULL; l = l->next)
-      json_object_set_member (entry, l->data, json_node_copy (json_object_get_member (plain, l->data)));
-  }
-  json_object_set_string_member (entry, "uuid", uuid);
+  entry = copy_record (plain);
   json_object_set_string_member (entry, "corrects", reversal);
   json_array_add_object_element (entries, entry);
 }
+static void
+spoil_builtin_twice (JsonObject *root)
+{
+  JsonArray *kinds = json_object_get_array_member (root, "meeting_kinds");
+
+  for (guint i = 0; i < json_array_get_length (kinds); i++)
+    {
+      JsonObject *kind = json_array_get_object_element (kinds, i);
+
+      if (!json_object_get_null_member (kind, "builtin"))
+        {
+          json_array_add_object_element (kinds, copy_record (kind));
+          return;
+        }
+    }
+  g_assert_not_reached ();
+}
+
 static void spoil_correct_reversal (JsonObject *root) { correct_a_reversal (root, FALSE); }
 static void spoil_correct_reversal_here (JsonObject *root) { correct_a_reversal (root, TRUE); }
 
@@ -356,6 +379,7 @@ test_refuses (GwTestFixture *f,
     { spoil_ledger, GW_EXCHANGE_ERROR_INVALID, "ledger_entries[" },
     { spoil_correct_reversal, GW_EXCHANGE_ERROR_INVALID, "corrects: refers to a reversing entry" },
     { spoil_correct_reversal_here, GW_EXCHANGE_ERROR_INVALID, "corrects: refers to a reversing entry" },
+    { spoil_builtin_twice, GW_EXCHANGE_ERROR_INVALID, "builtin: this built-in kind appears twice" },
   };
   g_autofree char *path = NULL;
   g_autofree char *text = NULL;
@@ -668,6 +692,47 @@ test_export_over_database (GwTestFixture *f,
   g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
   gw_test_assert_file_unchanged (f->path, before);
   g_assert_cmpint (gw_store_count_members (f->store), ==, 1);
+}
+
+/* A gift from someone since removed leaves the file with no one to point
+ * to: it still imports, as one source among the chapter's gifts. */
+static void
+test_gift_from_removed_member (GwTestFixture *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GwStore) other = NULL;
+  g_autofree char *other_path = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GwLedgerEntry) entry = gw_ledger_entry_new ();
+  g_autoptr(GError) error = NULL;
+  GwExchangeImport *import;
+  gint64 ada = gw_test_add_person (f->store, "Ada Okafor", NULL, NULL);
+
+  entry->date = g_strdup ("2024-03-01");
+  entry->direction = GW_LEDGER_RECEIVED;
+  entry->kind = GW_LEDGER_MONEY;
+  entry->amount = 2500;
+  entry->currency = g_strdup ("USD");
+  entry->source_class = GW_SOURCE_MEMBER_DUES;
+  entry->party_kind = GW_PARTY_MEMBER;
+  entry->member_id = ada;
+  g_assert_cmpint (gw_store_record_entry (f->store, entry, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_true (gw_store_delete_member (f->store, ada, &error));
+  g_assert_no_error (error);
+
+  path = export_to (f->store, f->dir, "all.json", GW_AREA_ALL, GW_PRIVACY_FULL);
+  text = read_text (path);
+  g_assert_nonnull (strstr (text, "\"party_kind\": \"member\""));
+  g_assert_nonnull (strstr (text, "\"member\": null"));
+
+  other = open_other (f, "other.db", &other_path);
+  import = import_file (other, path);
+  assert_counts (import, GW_AREA_LEDGER, 1, 0, 0, 0);
+  gw_exchange_import_free (import);
+  g_assert_cmpint (gw_test_sql_int (other_path, "SELECT amount FROM party_all_totals WHERE party = 'm'"), ==, 2500);
+  g_assert_cmpint (gw_test_sql_int (other_path, "SELECT amount FROM party_year_totals WHERE party = 'm'"), ==, 2500);
 }
 
 /* History is appended and the roster follows it: a later step the file
@@ -1102,6 +1167,7 @@ main (int   argc,
   ADD ("/core/exchange/privacy", test_privacy);
   ADD ("/core/exchange/merge", test_merge);
   ADD ("/core/exchange/stage-follows-history", test_stage_follows_history);
+  ADD ("/core/exchange/gift-from-removed-member", test_gift_from_removed_member);
   ADD ("/core/exchange/export-over-database-refused", test_export_over_database);
   ADD ("/core/exchange/load-writes-nothing", test_load_writes_nothing);
   ADD ("/core/exchange/cancelled-export-leaves-no-file", test_cancelled_export);

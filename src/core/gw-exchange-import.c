@@ -57,6 +57,8 @@ struct _GwExchangeImport
   GHashTable        *added_members;
   /* Statements by the address of their (static) SQL. */
   GHashTable        *statements;
+  /* While checking: the built-in kinds seen, as "table name". */
+  GHashTable        *builtins;
   /* While applying: ids of the people here whose record was updated from
    * the file, to bring their stage in line with their history. */
   GArray            *touched_members;
@@ -105,6 +107,7 @@ gw_exchange_import_free (GwExchangeImport *self)
   g_clear_pointer (&self->remap, g_hash_table_unref);
   g_clear_pointer (&self->added_members, g_hash_table_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->builtins, g_hash_table_unref);
   g_clear_pointer (&self->touched_members, g_array_unref);
   g_clear_pointer (&self->conflicts, g_ptr_array_unref);
   g_clear_object (&self->parser);
@@ -551,7 +554,16 @@ check_record_rules (GwExchangeImport  *self,
 
     case GW_TABLE_MEETING_KINDS:
     case GW_TABLE_FORCE_KINDS:
-      if (get_string (object, "builtin") == NULL)
+      if (get_string (object, "builtin") != NULL)
+        {
+          /* Each built-in kind is one record here: two in the file would
+           * both be matched to it. */
+          char *key = g_strdup_printf ("%d %s", id, get_string (object, "builtin"));
+
+          if (!g_hash_table_add (self->builtins, key))
+            return invalid (error, where, "builtin", _("this built-in kind appears twice in the file"));
+        }
+      else
         {
           g_autofree char *label = g_strstrip (g_strdup (get_string (object, "label")));
 
@@ -2169,6 +2181,7 @@ gw_exchange_import_load_data (GwStore       *store,
   self->remap = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   self->added_members = g_hash_table_new (g_str_hash, g_str_equal);
   self->statements = g_hash_table_new (NULL, NULL);
+  self->builtins = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->touched_members = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->unity_numbers = g_hash_table_new (NULL, NULL);
   self->progress = progress;

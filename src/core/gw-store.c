@@ -727,6 +727,49 @@ static const char * const migrations[] = {
   "          CASE WHEN NEW.corrects_id IS NULL THEN NEW.amount ELSE -NEW.amount END)"
   "  ON CONFLICT DO UPDATE SET amount = amount + excluded.amount, name = excluded.name;"
   "END;",
+
+  /* 5 → 6: a gift from a member who was later removed comes in from
+   * another chapter's file with no member to point to (the file names
+   * people by UUID, and a removed person has none to give). Such gifts are
+   * one source, "m", rather than breaking the totals' NOT NULL key. */
+  "DROP TRIGGER IF EXISTS ledger_totals_money;"
+  "CREATE TRIGGER ledger_totals_money AFTER INSERT ON ledger_entries WHEN NEW.kind = 0 BEGIN"
+  "  INSERT INTO ledger_totals (currency, month, direction, source_class, amount, n)"
+  "  VALUES (NEW.currency, substr(NEW.date, 1, 7), NEW.direction, NEW.source_class,"
+  "          CASE WHEN NEW.corrects_id IS NULL THEN NEW.amount ELSE -NEW.amount END, 1)"
+  "  ON CONFLICT DO UPDATE SET amount = amount + excluded.amount, n = n + 1;"
+  "  INSERT INTO party_totals (currency, month, party, source_class, party_kind, name, amount)"
+  "  SELECT NEW.currency, substr(NEW.date, 1, 7),"
+  "         CASE NEW.party_kind WHEN 1 THEN 'm' || coalesce(NEW.member_id, '')"
+  "                             WHEN 2 THEN 'o' || lower(NEW.party_name) ELSE 'a' END,"
+  "         NEW.source_class, NEW.party_kind, NEW.party_name,"
+  "         CASE WHEN NEW.corrects_id IS NULL THEN NEW.amount ELSE -NEW.amount END"
+  "  WHERE NEW.direction = 0"
+  "  ON CONFLICT DO UPDATE SET amount = amount + excluded.amount, name = excluded.name;"
+  "  INSERT INTO drive_totals (drive_id, kind, key, unit, direction, amount, n)"
+  "  SELECT NEW.drive_id, 0, NEW.currency, '', NEW.direction,"
+  "         CASE WHEN NEW.corrects_id IS NULL THEN NEW.amount ELSE -NEW.amount END, 1"
+  "  WHERE NEW.drive_id IS NOT NULL"
+  "  ON CONFLICT DO UPDATE SET amount = amount + excluded.amount, n = n + 1;"
+  "END;"
+  "DROP TRIGGER IF EXISTS ledger_totals_parties;"
+  "CREATE TRIGGER ledger_totals_parties AFTER INSERT ON ledger_entries"
+  " WHEN NEW.kind = 0 AND NEW.direction = 0 BEGIN"
+  "  INSERT INTO party_year_totals (currency, year, party, party_kind, name, amount)"
+  "  VALUES (NEW.currency, substr(NEW.date, 1, 4),"
+  "          CASE NEW.party_kind WHEN 1 THEN 'm' || coalesce(NEW.member_id, '')"
+  "                              WHEN 2 THEN 'o' || lower(NEW.party_name) ELSE 'a' END,"
+  "          NEW.party_kind, NEW.party_name,"
+  "          CASE WHEN NEW.corrects_id IS NULL THEN NEW.amount ELSE -NEW.amount END)"
+  "  ON CONFLICT DO UPDATE SET amount = amount + excluded.amount, name = excluded.name;"
+  "  INSERT INTO party_all_totals (currency, party, party_kind, name, amount)"
+  "  VALUES (NEW.currency,"
+  "          CASE NEW.party_kind WHEN 1 THEN 'm' || coalesce(NEW.member_id, '')"
+  "                              WHEN 2 THEN 'o' || lower(NEW.party_name) ELSE 'a' END,"
+  "          NEW.party_kind, NEW.party_name,"
+  "          CASE WHEN NEW.corrects_id IS NULL THEN NEW.amount ELSE -NEW.amount END)"
+  "  ON CONFLICT DO UPDATE SET amount = amount + excluded.amount, name = excluded.name;"
+  "END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GW_SCHEMA_VERSION);

@@ -6,7 +6,7 @@
 G_BEGIN_DECLS
 
 /* The schema version this build writes; stored in PRAGMA user_version. */
-#define GW_SCHEMA_VERSION 5
+#define GW_SCHEMA_VERSION 6
 
 #define GW_STORE_ERROR (gw_store_error_quark ())
 
