@@ -217,6 +217,14 @@ static void spoil_version (JsonObject *root) { json_object_set_int_member (root,
 static void spoil_format (JsonObject *root) { json_object_set_string_member (root, "format", "other-app"); }
 static void spoil_counts (JsonObject *root) { json_object_set_string_member (root, "privacy", "counts"); }
 static void spoil_extra (JsonObject *root) { json_object_set_int_member (first_record (root, "notes"), "colour", 1); }
+static void
+spoil_upper_uuid (JsonObject *root)
+{
+  JsonObject *member = first_record (root, "members");
+  g_autofree char *upper = g_ascii_strup (json_object_get_string_member (member, "uuid"), -1);
+
+  json_object_set_string_member (member, "uuid", upper);
+}
 static void spoil_date (JsonObject *root) { json_object_set_string_member (first_record (root, "members"), "joined", "2024-02-30"); }
 static void
 spoil_dangling (JsonObject *root)
@@ -380,6 +388,7 @@ test_refuses (GwTestFixture *f,
     { spoil_correct_reversal, GW_EXCHANGE_ERROR_INVALID, "corrects: refers to a reversing entry" },
     { spoil_correct_reversal_here, GW_EXCHANGE_ERROR_INVALID, "corrects: refers to a reversing entry" },
     { spoil_builtin_twice, GW_EXCHANGE_ERROR_INVALID, "builtin: this built-in kind appears twice" },
+    { spoil_upper_uuid, GW_EXCHANGE_ERROR_INVALID, "members[0].uuid: expected a UUID in lower case" },
   };
   g_autofree char *path = NULL;
   g_autofree char *text = NULL;
@@ -406,6 +415,45 @@ test_refuses (GwTestFixture *f,
   bad = g_strdup (text);
   bad[100] = (char) 0xff;
   assert_refused (f, bad, strlen (bad), GW_EXCHANGE_ERROR_NOT_UTF8, "offset 100");
+
+  /* Escapes json-glib would turn into a cut text or bytes that are not
+   * UTF-8; a whole surrogate pair, or an escaped backslash before
+   * "u0000", are fine. */
+  {
+    static const struct
+    {
+      const char *insert;
+      const char *words;
+    } escapes[] = {
+      { "\\u0000", "NUL character" },
+      { "\\ud800", "half of a character (\\uD800)" },
+      { "\\udc00x", "half of a character (\\uDC00)" },
+      { "\\ud83d\\u0041", "half of a character (\\uD83D)" },
+      { "\\ud83d\\ude00 ", NULL },
+      { "\\\\u0000 ", NULL },
+    };
+    const char *name = strstr (text, "\"full_name\": \"");
+
+    g_assert_nonnull (name);
+    name += strlen ("\"full_name\": \"");
+    for (guint i = 0; i < G_N_ELEMENTS (escapes); i++)
+      {
+        g_autofree char *escaped = g_strdup_printf ("%.*s%s%s", (int) (name - text), text,
+                                                    escapes[i].insert, name);
+
+        if (escapes[i].words != NULL)
+          assert_refused (f, escaped, strlen (escaped), GW_EXCHANGE_ERROR_NOT_UTF8, escapes[i].words);
+        else
+          {
+            g_autoptr(GError) error = NULL;
+            g_autoptr(GwExchangeImport) import = gw_exchange_import_load_data (f->store, escaped, strlen (escaped),
+                                                                                NULL, NULL, NULL, &error);
+
+            g_assert_no_error (error);
+            g_assert_nonnull (import);
+          }
+      }
+  }
 
   /* Nested 100,000 deep. */
   deep = g_string_new ("{\"format\": \"groundwork-exchange\", \"version\": 1, \"x\": ");

@@ -125,6 +125,24 @@ area_index (GwExchangeAreas area)
 
 /* Guards */
 
+/* The four hex digits at @p as a number, or G_MAXUINT when they are not
+ * four hex digits (the parser then says what is wrong). */
+static guint
+hex_unit (const char *p)
+{
+  guint unit = 0;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      int digit = g_ascii_xdigit_value (p[i]);
+
+      if (digit < 0)
+        return G_MAXUINT;
+      unit = unit * 16 + (guint) digit;
+    }
+  return unit;
+}
+
 static gboolean
 check_bytes (const char  *data,
              gsize        length,
@@ -158,7 +176,35 @@ check_bytes (const char  *data,
 
       if (in_string)
         {
-          if (c == '\\')
+          if (c == '\\' && i + 5 < length && data[i + 1] == 'u')
+            {
+              /* json-glib turns \u0000 into the end of the text, and a
+               * lone half of a surrogate pair into bytes that are not
+               * UTF-8, which the database would then keep. */
+              guint unit = hex_unit (data + i + 2);
+
+              if (unit == 0)
+                {
+                  g_set_error (error, GW_EXCHANGE_ERROR, GW_EXCHANGE_ERROR_NOT_UTF8,
+                               _("The file has a NUL character (\\u0000) in a text at byte %" PRIu64 "; no exchange file has one."),
+                               (guint64) i);
+                  return FALSE;
+                }
+              if (unit >= 0xD800 && unit <= 0xDBFF && i + 11 < length &&
+                  data[i + 6] == '\\' && data[i + 7] == 'u' &&
+                  hex_unit (data + i + 8) >= 0xDC00 && hex_unit (data + i + 8) <= 0xDFFF)
+                i += 11;
+              else if (unit >= 0xD800 && unit <= 0xDFFF)
+                {
+                  g_set_error (error, GW_EXCHANGE_ERROR, GW_EXCHANGE_ERROR_NOT_UTF8,
+                               _("The file has half of a character (\\u%04X) alone in a text at byte %" PRIu64 "; it may be damaged."),
+                               unit, (guint64) i);
+                  return FALSE;
+                }
+              else
+                i += 5;
+            }
+          else if (c == '\\')
             i++;
           else if (c == '"')
             in_string = FALSE;
@@ -205,6 +251,19 @@ name_index (const char * const *names,
     if (g_str_equal (names[i], text))
       return i;
   return -1;
+}
+
+/* A UUID as Groundwork writes them: in lower case, so that one record
+ * never has two spellings. */
+static gboolean
+is_uuid (const char *text)
+{
+  if (!g_uuid_string_is_valid (text))
+    return FALSE;
+  for (const char *p = text; *p; p++)
+    if (g_ascii_isupper (*p))
+      return FALSE;
+  return TRUE;
 }
 
 static gboolean
@@ -392,8 +451,8 @@ check_value (GwExchangeImport  *self,
   switch (field->type)
     {
     case GW_FIELD_UUID:
-      if (!g_uuid_string_is_valid (text))
-        return invalid (error, where, name, _("expected a UUID"));
+      if (!is_uuid (text))
+        return invalid (error, where, name, _("expected a UUID in lower case"));
       break;
     case GW_FIELD_TEXT:
     case GW_FIELD_TEXT_NULL:
@@ -459,7 +518,7 @@ check_value (GwExchangeImport  *self,
         const GwTable *target = &gw_exchange_tables[field->target];
         guint index;
 
-        if (!g_uuid_string_is_valid (text))
+        if (!is_uuid (text))
           return invalid (error, where, name, _("expected a UUID"));
 
         index = GPOINTER_TO_UINT (g_hash_table_lookup (self->uuids[field->target], text));
@@ -823,7 +882,7 @@ index_table (GwExchangeImport  *self,
         continue;  /* check_table() says why */
       object = json_node_get_object (node);
       uuid = json_object_get_member (object, "uuid");
-      if (uuid == NULL || !is_string (uuid) || !g_uuid_string_is_valid (json_node_get_string (uuid)))
+      if (uuid == NULL || !is_string (uuid) || !is_uuid (json_node_get_string (uuid)))
         return check_value (self, table, &table->fields[0], "uuid", uuid, &where, error);
 
       if (!g_hash_table_insert (self->uuids[id], (gpointer) json_node_get_string (uuid),
