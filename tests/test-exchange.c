@@ -225,6 +225,15 @@ spoil_upper_uuid (JsonObject *root)
 
   json_object_set_string_member (member, "uuid", upper);
 }
+static void spoil_time (JsonObject *root) { json_object_set_string_member (first_record (root, "meetings"), "time", "25:99"); }
+static void spoil_email (JsonObject *root) { json_object_set_string_member (first_record (root, "members"), "email", "NOT AN EMAIL"); }
+static void
+spoil_recruited_self (JsonObject *root)
+{
+  JsonObject *member = first_record (root, "members");
+
+  json_object_set_string_member (member, "recruited_by", json_object_get_string_member (member, "uuid"));
+}
 static void spoil_date (JsonObject *root) { json_object_set_string_member (first_record (root, "members"), "joined", "2024-02-30"); }
 static void
 spoil_dangling (JsonObject *root)
@@ -389,6 +398,9 @@ test_refuses (GwTestFixture *f,
     { spoil_correct_reversal_here, GW_EXCHANGE_ERROR_INVALID, "corrects: refers to a reversing entry" },
     { spoil_builtin_twice, GW_EXCHANGE_ERROR_INVALID, "builtin: this built-in kind appears twice" },
     { spoil_upper_uuid, GW_EXCHANGE_ERROR_INVALID, "members[0].uuid: expected a UUID in lower case" },
+    { spoil_time, GW_EXCHANGE_ERROR_INVALID, "meetings[0].time: expected a time of day" },
+    { spoil_email, GW_EXCHANGE_ERROR_INVALID, "members[0].email: expected an e-mail address" },
+    { spoil_recruited_self, GW_EXCHANGE_ERROR_INVALID, "members[0].recruited_by: a person cannot have recruited themselves" },
   };
   g_autofree char *path = NULL;
   g_autofree char *text = NULL;

@@ -13,6 +13,7 @@
 #include "gw-ledger.h"
 #include "gw-member-event.h"
 #include "gw-member.h"
+#include "gw-text.h"
 
 #define BATCH 4096
 
@@ -465,6 +466,10 @@ check_value (GwExchangeImport  *self,
         }
       if ((field->flags & GW_FIELD_CURRENCY) && !gw_currency_is_valid (text))
         return invalid (error, where, name, _("expected a currency code of three capital letters"));
+      if ((field->flags & GW_FIELD_CLOCK) && text[0] != '\0' && !gw_text_is_clock_time (text))
+        return invalid (error, where, name, _("expected a time of day written HH:MM, or nothing"));
+      if ((field->flags & GW_FIELD_EMAIL) && text[0] != '\0' && !gw_text_looks_like_email (text))
+        return invalid (error, where, name, _("expected an e-mail address (with an @ and no spaces), or nothing"));
       break;
     case GW_FIELD_DATE:
     case GW_FIELD_DATE_NULL:
@@ -609,6 +614,11 @@ check_record_rules (GwExchangeImport  *self,
               }
           }
       }
+      break;
+
+    case GW_TABLE_MEMBERS:
+      if (g_strcmp0 (get_string (object, "recruited_by"), get_string (object, "uuid")) == 0)
+        return invalid (error, where, "recruited_by", _("a person cannot have recruited themselves"));
       break;
 
     case GW_TABLE_MEETING_KINDS:

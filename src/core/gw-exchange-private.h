@@ -39,6 +39,8 @@ enum
   GW_FIELD_MINUS_ONE  = 1 << 2,  /* ENUM_NULL stored as -1 rather than NULL */
   GW_FIELD_EVENT      = 1 << 3,  /* a history line's from/to: a stage or a status by kind */
   GW_FIELD_CURRENCY   = 1 << 4,  /* three capital letters */
+  GW_FIELD_CLOCK      = 1 << 5,  /* empty, or a time of day HH:MM */
+  GW_FIELD_EMAIL      = 1 << 6,  /* empty, or something with an "@" and no space */
 };
 
 typedef struct

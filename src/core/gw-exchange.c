@@ -72,7 +72,7 @@ static const GwField member_fields[] = {
   TEXT ("community_name"),
   TEXT ("pronouns"),
   PRIVATE_TEXT ("phone"),
-  PRIVATE_TEXT ("email"),
+  { "email", "email", GW_FIELD_TEXT, GW_FIELD_PRIVATE | GW_FIELD_EMAIL },
   TEXT ("neighbourhood"),
   { "languages", "languages", GW_FIELD_LIST, 0, NULL, 0, 0, 0,
     "INSERT OR IGNORE INTO member_languages (language, member_id) VALUES (?, ?)",
@@ -123,7 +123,7 @@ static const GwField meeting_fields[] = {
   REF ("kind", "kind_id", GW_TABLE_MEETING_KINDS),
   TEXT ("title"),
   DATE ("date"),
-  TEXT ("time"),
+  { "time", "time", GW_FIELD_TEXT, GW_FIELD_CLOCK },
   TEXT ("place"),
   TEXT ("minutes"),
   REF_NULL ("secretary", "secretary_id", GW_TABLE_MEMBERS),
@@ -1041,6 +1041,16 @@ schema_field (JsonBuilder   *b,
         {
           json_builder_set_member_name (b, "pattern");
           json_builder_add_string_value (b, "\\S");
+        }
+      else if (field->flags & GW_FIELD_CLOCK)
+        {
+          json_builder_set_member_name (b, "pattern");
+          json_builder_add_string_value (b, "^(([01][0-9]|2[0-3]):[0-5][0-9])?$");
+        }
+      else if (field->flags & GW_FIELD_EMAIL)
+        {
+          json_builder_set_member_name (b, "pattern");
+          json_builder_add_string_value (b, "^([^ ]*@[^ ]*)?$");
         }
       break;
     case GW_FIELD_INT:

@@ -71,10 +71,7 @@ check_time (const char  *time,
   if (time == NULL || time[0] == '\0')
     return TRUE;
 
-  if (strlen (time) == 5 && g_ascii_isdigit (time[0]) && g_ascii_isdigit (time[1]) &&
-      time[2] == ':' && g_ascii_isdigit (time[3]) && g_ascii_isdigit (time[4]) &&
-      (time[0] - '0') * 10 + (time[1] - '0') < 24 &&
-      (time[3] - '0') * 10 + (time[4] - '0') < 60)
+  if (gw_text_is_clock_time (time))
     return TRUE;
 
   g_set_error (error, GW_STORE_ERROR, GW_STORE_ERROR_INVALID,

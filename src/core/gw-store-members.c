@@ -72,8 +72,7 @@ validate (GwStore   *self,
       return FALSE;
     }
 
-  if (member->email != NULL && member->email[0] != '\0' &&
-      (strchr (member->email, '@') == NULL || strchr (member->email, ' ') != NULL))
+  if (member->email != NULL && member->email[0] != '\0' && !gw_text_looks_like_email (member->email))
     {
       g_set_error (error, GW_STORE_ERROR, GW_STORE_ERROR_INVALID,
                    _("“%s” does not look like an email address."), member->email);

@@ -283,3 +283,32 @@ gw_text_count_words (const char *text)
 
   return n;
 }
+
+/**
+ * gw_text_is_clock_time:
+ *
+ * Whether @text is a time of day written HH:MM on a 24-hour clock, as a
+ * meeting's time is kept.
+ */
+gboolean
+gw_text_is_clock_time (const char *text)
+{
+  return text != NULL && strlen (text) == 5 &&
+         g_ascii_isdigit (text[0]) && g_ascii_isdigit (text[1]) && text[2] == ':' &&
+         g_ascii_isdigit (text[3]) && g_ascii_isdigit (text[4]) &&
+         (text[0] - '0') * 10 + (text[1] - '0') < 24 &&
+         (text[3] - '0') * 10 + (text[4] - '0') < 60;
+}
+
+/**
+ * gw_text_looks_like_email:
+ *
+ * Whether @text could be an e-mail address: it has an "@" and no space.
+ * Deliberately loose; it catches a phone number or a name typed in the
+ * wrong box, not every mistake.
+ */
+gboolean
+gw_text_looks_like_email (const char *text)
+{
+  return text != NULL && strchr (text, '@') != NULL && strchr (text, ' ') == NULL;
+}

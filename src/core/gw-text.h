@@ -15,5 +15,7 @@ guint  gw_text_name_slips      (const char *folded);
 char  *gw_text_fts_query       (const char *search);
 char  *gw_text_uuid            (void);
 guint  gw_text_count_words     (const char *text);
+gboolean gw_text_is_clock_time  (const char *text);
+gboolean gw_text_looks_like_email (const char *text);
 
 G_END_DECLS
