@@ -15,7 +15,17 @@ fail () {
   exit 1
 }
 
-echo "1..6"
+echo "1..8"
+
+# A file with nothing in it makes an empty database, and says so.
+cat > empty.json <<'EOF'
+{"format": "groundwork-exchange", "version": 1, "exported": "2026-11-01T10:00:00Z",
+ "organization": "", "privacy": "full", "areas": ["members"],
+ "unity_versions": [], "members": [], "member_events": []}
+EOF
+"$groundwork" --database a.db --import empty.json > out.txt 2> err.txt || fail "importing an empty file exits 0"
+grep -q "Made a new database" out.txt || fail "a new database is announced"
+"$groundwork" --database b.db --import empty.json > /dev/null 2>&1 || fail "b.db is made"
 
 # An empty database exports, readable by the user alone.
 "$groundwork" --database a.db --export all.json > out.txt 2> err.txt || fail "export exits 0"
@@ -24,7 +34,6 @@ grep -q '"format": "groundwork-exchange"' all.json || fail "export writes the fo
 echo "ok 1 export"
 
 # A dry run says what would change, and changes nothing.
-"$groundwork" --database b.db --export before.json > /dev/null
 cp b.db b-before.db
 "$groundwork" --database b.db --import all.json --dry-run > out.txt 2> err.txt || fail "dry run exits 0"
 grep -q "dry run" out.txt || fail "dry run says so"
@@ -62,3 +71,28 @@ if grep -q -e '"phone"' -e '"email"' default.json; then
   fail "the default export leaves out phone numbers and e-mail addresses"
 fi
 echo "ok 6 contact details stay by default"
+
+# A mistyped database path is not made into a new database: an export or a
+# dry run refuses it, and a refused import takes away what it made.
+if "$groundwork" --database missing/typo.db --export x.json > out.txt 2> err.txt; then
+  fail "an export from a missing database is refused"
+fi
+grep -q "no database" err.txt || fail "the refusal says there is no database"
+[ ! -e missing ] && [ ! -e x.json ] || fail "a refused export makes nothing"
+if "$groundwork" --database missing/typo.db --import all.json --dry-run > out.txt 2> err.txt; then
+  fail "a dry run into a missing database is refused"
+fi
+[ ! -e missing ] || fail "a refused dry run makes nothing"
+if "$groundwork" --database missing/typo.db --import v2.json > out.txt 2> err.txt; then
+  fail "a version 2 file is refused"
+fi
+[ ! -e missing ] || fail "a refused import into a new database leaves nothing behind"
+echo "ok 7 a missing database is not made by mistake"
+
+# --demo opens a window; it is not a database to export or import.
+if "$groundwork" --demo --export x.json > out.txt 2> err.txt; then
+  fail "--demo with --export is refused"
+fi
+grep -q -- "--demo" err.txt || fail "the refusal names --demo"
+[ ! -e x.json ] || fail "nothing is exported with --demo"
+echo "ok 8 --demo does not go with --export"

@@ -74,15 +74,51 @@ open_path (GwApplication *self,
 /* The command line's --export and --import run here, in the process that
  * was started, without a window (nor a display). */
 
+/* The database named by --database, or the usual one. A mistyped path
+ * would otherwise become a new, empty database: with @must_exist, a
+ * missing one is refused; otherwise @created says whether it was made. */
 static GwStore *
 open_store_for_command (GVariantDict  *options,
+                        gboolean       must_exist,
+                        gboolean      *created,
                         GError       **error)
 {
   g_autofree char *path = NULL;
+  gboolean exists;
 
   if (!g_variant_dict_lookup (options, "database", "^ay", &path))
     path = gw_store_dup_default_path ();
+  exists = g_file_test (path, G_FILE_TEST_EXISTS);
+
+  if (!exists && must_exist)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("There is no database at “%s”. Give the path of one with --database."), path);
+      return NULL;
+    }
+
+  if (created != NULL)
+    *created = !exists;
   return gw_store_open (path, error);
+}
+
+/* Takes away a database made for an import that did not happen, and its
+ * folder if it was made for it and is empty. */
+static void
+remove_new_database (GwStore *store)
+{
+  g_autofree char *path = g_strdup (gw_store_get_path (store));
+  g_autofree char *dir = g_path_get_dirname (path);
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  g_object_unref (store);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_unlink (file);
+    }
+  g_rmdir (dir);
 }
 
 static int
@@ -104,7 +140,7 @@ run_export (GVariantDict *options,
        !gw_exchange_privacy_from_string (privacy_text, &privacy, &error)))
     goto failed;
 
-  store = open_store_for_command (options, &error);
+  store = open_store_for_command (options, TRUE, NULL, &error);
   if (store == NULL)
     goto failed;
 
@@ -138,8 +174,10 @@ run_import (GVariantDict *options,
   g_autoptr(GwStore) store = NULL;
   g_autoptr(GwExchangeImport) import = NULL;
   GPtrArray *conflicts;
+  gboolean created = FALSE;
 
-  store = open_store_for_command (options, &error);
+  /* A dry run compares with a database; it makes none. */
+  store = open_store_for_command (options, dry_run, &created, &error);
   if (store == NULL)
     goto failed;
 
@@ -186,6 +224,8 @@ run_import (GVariantDict *options,
 
   if (!gw_exchange_import_has_changes (import))
     {
+      if (created)
+        g_print (_("Made a new database at %s.\n"), gw_store_get_path (store));
       g_print (_("Nothing to import: everything in the file is already here.\n"));
       return 0;
     }
@@ -193,10 +233,15 @@ run_import (GVariantDict *options,
   if (!gw_exchange_import_apply (import, NULL, NULL, NULL, &error))
     goto failed;
 
+  if (created)
+    g_print (_("Made a new database at %s.\n"), gw_store_get_path (store));
   g_print (_("Imported %s.\n"), path);
   return 0;
 
 failed:
+  g_clear_pointer (&import, gw_exchange_import_free);
+  if (created && store != NULL)
+    remove_new_database (g_steal_pointer (&store));
   g_printerr ("%s\n", error->message);
   return 1;
 }
@@ -216,6 +261,12 @@ gw_application_handle_local_options (GApplication *app,
   if (export_path != NULL && import_path != NULL)
     {
       g_printerr ("%s\n", _("Choose either --export or --import, not both."));
+      return 1;
+    }
+
+  if ((export_path != NULL || import_path != NULL) && g_variant_dict_contains (options, "demo"))
+    {
+      g_printerr ("%s\n", _("--demo opens a sample chapter in a window; it does not go with --export or --import."));
       return 1;
     }
 
