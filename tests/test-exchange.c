@@ -234,6 +234,23 @@ spoil_recruited_self (JsonObject *root)
 
   json_object_set_string_member (member, "recruited_by", json_object_get_string_member (member, "uuid"));
 }
+static void
+spoil_huge_amount (JsonObject *root)
+{
+  JsonArray *entries = json_object_get_array_member (root, "ledger_entries");
+
+  for (guint i = 0; i < json_array_get_length (entries); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (entries, i);
+
+      if (!json_object_get_null_member (entry, "amount"))
+        {
+          json_object_set_int_member (entry, "amount", G_GINT64_CONSTANT (1000000000000001));
+          return;
+        }
+    }
+  g_assert_not_reached ();
+}
 static void spoil_date (JsonObject *root) { json_object_set_string_member (first_record (root, "members"), "joined", "2024-02-30"); }
 static void
 spoil_dangling (JsonObject *root)
@@ -399,6 +416,7 @@ test_refuses (GwTestFixture *f,
     { spoil_builtin_twice, GW_EXCHANGE_ERROR_INVALID, "builtin: this built-in kind appears twice" },
     { spoil_upper_uuid, GW_EXCHANGE_ERROR_INVALID, "members[0].uuid: expected a UUID in lower case" },
     { spoil_time, GW_EXCHANGE_ERROR_INVALID, "meetings[0].time: expected a time of day" },
+    { spoil_huge_amount, GW_EXCHANGE_ERROR_INVALID, "amount: expected a whole number from 1 to 1000000000000000" },
     { spoil_email, GW_EXCHANGE_ERROR_INVALID, "members[0].email: expected an e-mail address" },
     { spoil_recruited_self, GW_EXCHANGE_ERROR_INVALID, "members[0].recruited_by: a person cannot have recruited themselves" },
   };

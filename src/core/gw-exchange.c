@@ -332,12 +332,17 @@ static const GwField drive_fields[] = {
   UPDATED_FIELD,
 };
 
+/* The largest amount, quantity or value one ledger line or goal may hold:
+ * 10^15 (ten trillion in a currency's whole units, counted in cents), so
+ * that the ledger's totals of a great many of them still fit in 64 bits. */
+#define MAX_AMOUNT G_GINT64_CONSTANT (1000000000000000)
+
 static const GwField goal_fields[] = {
   ENUM ("kind", "kind", ledger_kind_names),
-  { "amount", "amount", GW_FIELD_INT_NULL, 0, NULL, 0, 0, G_MAXINT64 },
+  { "amount", "amount", GW_FIELD_INT_NULL, 0, NULL, 0, 0, MAX_AMOUNT },
   { "currency", "currency", GW_FIELD_TEXT_NULL, GW_FIELD_CURRENCY },
   TEXT_NULL ("item"),
-  { "quantity", "quantity", GW_FIELD_INT_NULL, 0, NULL, 0, 0, G_MAXINT64 },
+  { "quantity", "quantity", GW_FIELD_INT_NULL, 0, NULL, 0, 0, MAX_AMOUNT },
   TEXT_NULL ("unit"),
 };
 
@@ -351,12 +356,12 @@ static const GwField entry_fields[] = {
   DATE ("date"),
   ENUM ("direction", "direction", direction_names),
   ENUM ("kind", "kind", ledger_kind_names),
-  { "amount", "amount", GW_FIELD_INT_NULL, 0, NULL, 0, 1, G_MAXINT64 },
+  { "amount", "amount", GW_FIELD_INT_NULL, 0, NULL, 0, 1, MAX_AMOUNT },
   { "currency", "currency", GW_FIELD_TEXT_NULL, GW_FIELD_CURRENCY },
   TEXT_NULL ("item"),
-  { "quantity", "quantity", GW_FIELD_INT_NULL, 0, NULL, 0, 1, G_MAXINT64 },
+  { "quantity", "quantity", GW_FIELD_INT_NULL, 0, NULL, 0, 1, MAX_AMOUNT },
   TEXT_NULL ("unit"),
-  { "value", "value", GW_FIELD_INT_NULL, 0, NULL, 0, 0, G_MAXINT64 },
+  { "value", "value", GW_FIELD_INT_NULL, 0, NULL, 0, 0, MAX_AMOUNT },
   { "value_currency", "value_currency", GW_FIELD_TEXT_NULL, GW_FIELD_CURRENCY },
   ENUM ("party_kind", "party_kind", party_names),
   REF_NULL ("member", "member_id", GW_TABLE_MEMBERS),
