@@ -209,6 +209,124 @@ test_empty (void)
   g_assert_error (error, GW_CSV_ERROR, GW_CSV_ERROR_EMPTY);
 }
 
+/* Excel's "Unicode Text": UTF-16 with a byte-order mark, tab-separated. */
+static void
+assert_utf16 (const char *to,
+              const char *bom,
+              const char *encoding)
+{
+  static const char text[] = "Name\tPhone\tNotes\r\nMaría Núñez\t555 0101\t\"two\r\nlines\"\r\n";
+  g_autoptr(GString) data = g_string_new_len (bom, 2);
+  g_autofree char *converted = NULL;
+  g_autoptr(GwCsvTable) table = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+
+  converted = g_convert (text, -1, to, "UTF-8", NULL, &length, &error);
+  g_assert_no_error (error);
+  g_string_append_len (data, converted, length);
+
+  table = gw_csv_parse (data->str, data->len, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (table);
+  g_assert_true (table->had_bom);
+  g_assert_cmpstr (table->encoding, ==, encoding);
+  g_assert_cmpint (table->delimiter, ==, '\t');
+  g_assert_cmpuint (table->rows->len, ==, 2);
+  assert_row (table, 0, 1, "Name", "Phone", "Notes", NULL);
+  assert_row (table, 1, 2, "María Núñez", "555 0101", "two\r\nlines", NULL);
+}
+
+static void
+test_utf16 (void)
+{
+  assert_utf16 ("UTF-16LE", "\xFF\xFE", "UTF-16LE");
+  assert_utf16 ("UTF-16BE", "\xFE\xFF", "UTF-16BE");
+}
+
+/* Without its byte-order mark, UTF-16 is refused, but not as binary data:
+ * the message says what the file is and what to do. */
+static void
+test_utf16_without_bom (void)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(GwCsvTable) table = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+
+  data = g_convert ("Name,Phone\nAna,555\n", -1, "UTF-16LE", "UTF-8", NULL, &length, &error);
+  g_assert_no_error (error);
+
+  table = gw_csv_parse (data, length, &error);
+  g_assert_null (table);
+  g_assert_error (error, GW_CSV_ERROR, GW_CSV_ERROR_ENCODING);
+  g_assert_null (strstr (error->message, "binary"));
+  g_assert_nonnull (strstr (error->message, "UTF-16"));
+}
+
+/* A UTF-8 file with a stray byte or two (a name pasted from an older
+ * program) stays UTF-8: the accents elsewhere come out right, and only
+ * the stray bytes are unreadable. */
+static void
+test_mostly_utf8 (void)
+{
+  g_autoptr(GwCsvTable) table = parse_text ("Name,Notes\n"
+                                            "María,café\n"
+                                            "José,ok\n"
+                                            "Ren\xe9 Roy,ok\n"
+                                            "Núñez,ok\n");
+
+  g_assert_cmpstr (table->encoding, ==, "UTF-8");
+  g_assert_cmpuint (table->n_unreadable, ==, 1);
+  assert_row (table, 1, 2, "María", "café", NULL);
+  assert_row (table, 2, 3, "José", "ok", NULL);
+  assert_row (table, 3, 4, "Ren\xEF\xBF\xBD Roy", "ok", NULL);
+  assert_row (table, 4, 5, "Núñez", "ok", NULL);
+}
+
+/* High bytes with no valid multi-byte sequence at all: Windows-1252, even
+ * with a single accented letter. */
+static void
+test_windows_1252_single_byte (void)
+{
+  g_autoptr(GwCsvTable) table = parse_text ("Name,Notes\nRen\xe9 Roy,ok\nAna,ok\n");
+
+  g_assert_cmpstr (table->encoding, ==, "WINDOWS-1252");
+  g_assert_cmpuint (table->n_unreadable, ==, 0);
+  assert_row (table, 1, 2, "René Roy", "ok", NULL);
+}
+
+/* Text after the quotation mark that closes a quoted cell: the line is
+ * named, and the message says what is wrong there. A quotation mark in a
+ * cell that does not start with one is still read as itself. */
+static void
+test_misplaced_quote (void)
+{
+  const char *text = "Name,Notes\nAna,5'10\" tall\nBea,\"x\"y\nLuis,fine\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GwCsvTable) table = gw_csv_parse (text, strlen (text), &error);
+  g_autoptr(GwCsvTable) lenient = NULL;
+
+  g_assert_null (table);
+  g_assert_error (error, GW_CSV_ERROR, GW_CSV_ERROR_SYNTAX);
+  g_assert_nonnull (strstr (error->message, "Line 3 "));
+  g_assert_nonnull (strstr (error->message, "quotation mark in the wrong place"));
+  g_assert_null (strstr (error->message, "never closed"));
+  g_clear_error (&error);
+
+  /* Inside a cell that spans lines, the line with the stray mark. */
+  text = "Name,Notes\nBea,\"one\ntwo\" three\n";
+  table = gw_csv_parse (text, strlen (text), &error);
+  g_assert_null (table);
+  g_assert_error (error, GW_CSV_ERROR, GW_CSV_ERROR_SYNTAX);
+  g_assert_nonnull (strstr (error->message, "Line 3 "));
+  g_clear_error (&error);
+
+  lenient = parse_text ("Name,Notes\nAna,5'10\" tall\n\"Bea\" ,\"say \"\"hi\"\"\"\n");
+  assert_row (lenient, 1, 2, "Ana", "5'10\" tall", NULL);
+  assert_row (lenient, 2, 3, "Bea", "say \"hi\"", NULL);
+}
+
 /* Writing. */
 
 static void
@@ -470,6 +588,177 @@ test_duplicates (GwTestFixture *f,
   g_assert_cmpstr (row->duplicate_reason, ==, "Same as line 5");
 }
 
+/* A stray byte in a UTF-8 file spoils its row only: that row has a
+ * problem, the others import with their accents intact. */
+static void
+test_unreadable_row (GwTestFixture *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GwCsvImport) import = checked_import (f->store,
+                                                  "Name,Notes,Ignored\n"
+                                                  "María Núñez,café\n"
+                                                  "Ren\xe9 Roy,ok\n"
+                                                  "José Pérez,ok,\xff\n");
+  GwCsvRow *row;
+
+  g_assert_cmpuint (gw_csv_import_get_n_rows (import), ==, 3);
+
+  row = gw_csv_import_get_row (import, 0);
+  g_assert_null (row->problem);
+  g_assert_cmpstr (gw_member_get_full_name (row->draft), ==, "María Núñez");
+  g_assert_cmpint (row->action, ==, GW_CSV_ROW_ADD);
+
+  row = gw_csv_import_get_row (import, 1);
+  g_assert_nonnull (row->problem);
+  g_assert_nonnull (strstr (row->problem, "could not be read"));
+  g_assert_cmpint (row->action, ==, GW_CSV_ROW_SKIP);
+
+  /* An unreadable byte in a column that is not imported harms no one. */
+  g_assert_cmpint (gw_csv_import_get_field (import, 2), ==, GW_CSV_FIELD_IGNORE);
+  row = gw_csv_import_get_row (import, 2);
+  g_assert_null (row->problem);
+  g_assert_cmpstr (gw_member_get_full_name (row->draft), ==, "José Pérez");
+}
+
+/* A country code in front of a number still finds the person, both ways
+ * round, on the roster and earlier in the file; four extra digits, or a
+ * short number, do not. */
+static void
+test_duplicate_country_code (GwTestFixture *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GwCsvImport) import = NULL;
+  gint64 ana, luis;
+  GwCsvRow *row;
+
+  ana = gw_test_add_person (f->store, "Ana Pérez", "(612) 555-0512", NULL);
+  luis = gw_test_add_person (f->store, "Luis Ortega", "+52 55 1234 5678", NULL);
+  gw_test_add_person (f->store, "Rosa Jiménez", "81 4455", NULL);
+
+  import = checked_import (f->store,
+                           "Name,Phone\n"
+                           "A. P.,+1 612 555 0512\n"       /* 2: Ana, with the country code */
+                           "L. O.,55-1234-5678\n"          /* 3: Luis, without his */
+                           "Someone,+4420 612 555 0512\n"  /* 4: four extra digits: not Ana */
+                           "Other,+52 81 4455\n"           /* 5: six digits: too short to tell */
+                           "Tomás Reyes,333 444 5555\n"    /* 6: new */
+                           "T. R.,+1 333 444 5555\n");     /* 7: same as line 6 */
+
+  row = gw_csv_import_get_row (import, 0);
+  g_assert_cmpint (row->duplicate_id, ==, ana);
+  g_assert_cmpstr (row->duplicate_reason, ==, "Same phone");
+
+  row = gw_csv_import_get_row (import, 1);
+  g_assert_cmpint (row->duplicate_id, ==, luis);
+  g_assert_cmpstr (row->duplicate_reason, ==, "Same phone");
+
+  row = gw_csv_import_get_row (import, 2);
+  g_assert_null (row->duplicate_reason);
+
+  row = gw_csv_import_get_row (import, 3);
+  g_assert_null (row->duplicate_reason);
+
+  row = gw_csv_import_get_row (import, 4);
+  g_assert_null (row->duplicate_reason);
+
+  row = gw_csv_import_get_row (import, 5);
+  g_assert_cmpint (row->duplicate_id, ==, 0);
+  g_assert_cmpstr (row->duplicate_reason, ==, "Same as line 6");
+}
+
+static void
+test_guess_more_headings (void)
+{
+  static const struct { const char *heading; GwCsvField field; } cases[] = {
+    { "Segundo apellido", GW_CSV_FIELD_LAST_NAME },
+    { "Primer apellido", GW_CSV_FIELD_LAST_NAME },
+    { "Apellido materno", GW_CSV_FIELD_LAST_NAME },
+    { "Fecha de alta", GW_CSV_FIELD_JOINED },
+    /* Google Contacts */
+    { "Given Name", GW_CSV_FIELD_FIRST_NAME },
+    { "Family Name", GW_CSV_FIELD_LAST_NAME },
+    { "E-mail 1 - Value", GW_CSV_FIELD_EMAIL },
+    { "E-mail 2 - Value", GW_CSV_FIELD_EMAIL },
+    { "Phone 1 - Value", GW_CSV_FIELD_PHONE },
+    { "E-mail 1 - Type", GW_CSV_FIELD_IGNORE },
+    { "Phone 1 - Type", GW_CSV_FIELD_IGNORE },
+    { "Website 1 - Value", GW_CSV_FIELD_IGNORE },
+    { "Value", GW_CSV_FIELD_IGNORE },
+    { "1 - Value", GW_CSV_FIELD_IGNORE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("heading “%s”", cases[i].heading);
+      g_assert_cmpint (gw_csv_guess_field (cases[i].heading), ==, cases[i].field);
+    }
+}
+
+/* Spanish full names are the first name and both surnames, in that order,
+ * whichever order the columns are in. */
+static void
+test_second_surname (GwTestFixture *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GwCsvImport) import = checked_import (f->store,
+                                                  "Segundo apellido;Nombre;Primer apellido;Fecha de alta\n"
+                                                  "Soto;Ana;Pérez;2024-03-05\n"
+                                                  "Ruiz;Luis;;\n");
+  GwCsvRow *row;
+
+  g_assert_cmpint (gw_csv_import_get_field (import, 0), ==, GW_CSV_FIELD_LAST_NAME);
+  g_assert_cmpint (gw_csv_import_get_field (import, 1), ==, GW_CSV_FIELD_FIRST_NAME);
+  g_assert_cmpint (gw_csv_import_get_field (import, 2), ==, GW_CSV_FIELD_LAST_NAME);
+  g_assert_cmpint (gw_csv_import_get_field (import, 3), ==, GW_CSV_FIELD_JOINED);
+
+  row = gw_csv_import_get_row (import, 0);
+  g_assert_cmpstr (gw_member_get_full_name (row->draft), ==, "Ana Pérez Soto");
+  g_assert_cmpstr (gw_member_get_joined (row->draft), ==, "2024-03-05");
+  row = gw_csv_import_get_row (import, 1);
+  g_assert_cmpstr (gw_member_get_full_name (row->draft), ==, "Luis Ruiz");
+}
+
+static void
+test_google_contacts (GwTestFixture *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GwCsvImport) import = checked_import (f->store,
+                                                  "Name,Given Name,Family Name,E-mail 1 - Type,E-mail 1 - Value,"
+                                                  "Phone 1 - Type,Phone 1 - Value\n"
+                                                  "Ana Pérez,Ana,Pérez,* Home,ana@example.org,Mobile,555 0101\n");
+  GwCsvRow *row = gw_csv_import_get_row (import, 0);
+
+  g_assert_null (row->problem);
+  g_assert_cmpstr (gw_member_get_full_name (row->draft), ==, "Ana Pérez");
+  g_assert_cmpstr (gw_member_get_email (row->draft), ==, "ana@example.org");
+  g_assert_cmpstr (gw_member_get_phone (row->draft), ==, "555 0101");
+}
+
+/* A line break inside a quoted cell is "\n" in what is imported, whether
+ * the file's lines end in CR (old Macs), CRLF or LF. */
+static void
+test_line_breaks_in_cells (GwTestFixture *f,
+                           gconstpointer  data)
+{
+  static const char * const files[] = {
+    "Name,Notes\r\"Ana\",\"one\rtwo\r\rthree\"\rLuis,x\r",
+    "Name,Notes\r\n\"Ana\",\"one\r\ntwo\r\n\r\nthree\"\r\nLuis,x\r\n",
+    "Name,Notes\n\"Ana\",\"one\ntwo\n\nthree\"\nLuis,x\n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autoptr(GwCsvImport) import = checked_import (f->store, files[i]);
+      GwCsvRow *row;
+
+      g_assert_cmpuint (gw_csv_import_get_n_rows (import), ==, 2);
+      row = gw_csv_import_get_row (import, 0);
+      g_assert_cmpstr (gw_member_get_notes (row->draft), ==, "one\ntwo\n\nthree");
+      row = gw_csv_import_get_row (import, 1);
+      g_assert_cmpuint (row->line, ==, 6);
+    }
+}
+
 static void
 test_skip_merge_add (GwTestFixture *f,
                      gconstpointer  data)
@@ -701,9 +990,15 @@ main (int   argc,
   g_test_add_func ("/core/csv/unclosed-quote-names-its-line", test_unclosed_quote);
   g_test_add_func ("/core/csv/binary-refused", test_binary);
   g_test_add_func ("/core/csv/empty-refused", test_empty);
+  g_test_add_func ("/core/csv/utf16-with-bom", test_utf16);
+  g_test_add_func ("/core/csv/utf16-without-bom-refused-as-text", test_utf16_without_bom);
+  g_test_add_func ("/core/csv/mostly-utf8-stays-utf8", test_mostly_utf8);
+  g_test_add_func ("/core/csv/windows-1252-single-byte", test_windows_1252_single_byte);
+  g_test_add_func ("/core/csv/misplaced-quote-names-its-line", test_misplaced_quote);
   g_test_add_func ("/core/csv/append-cell-escapes-formulas", test_append_cell);
   g_test_add_func ("/core/csv/round-trip", test_round_trip);
   g_test_add_func ("/core/csv-import/guess-headings", test_guess_headings);
+  g_test_add_func ("/core/csv-import/guess-surnames-dates-and-google-headings", test_guess_more_headings);
 
 #define ADD(path, func) \
   g_test_add (path, GwTestFixture, NULL, gw_test_fixture_set_up, func, gw_test_fixture_tear_down)
@@ -712,6 +1007,11 @@ main (int   argc,
   ADD ("/core/csv-import/no-header-and-no-name", test_no_header_and_no_name);
   ADD ("/core/csv-import/impossible-date-refused", test_impossible_date);
   ADD ("/core/csv-import/duplicates", test_duplicates);
+  ADD ("/core/csv-import/duplicate-phone-with-country-code", test_duplicate_country_code);
+  ADD ("/core/csv-import/unreadable-bytes-flag-their-row", test_unreadable_row);
+  ADD ("/core/csv-import/second-surname-after-first", test_second_surname);
+  ADD ("/core/csv-import/google-contacts", test_google_contacts);
+  ADD ("/core/csv-import/line-breaks-in-cells-are-newlines", test_line_breaks_in_cells);
   ADD ("/core/csv-import/skip-merge-add", test_skip_merge_add);
   ADD ("/core/csv-import/cancel-changes-nothing", test_cancel_apply);
   ADD ("/core/csv-import/bulk-skip-merge-add", test_bulk_skip_merge_add);

@@ -67,6 +67,11 @@ static const struct
   { "first", GW_CSV_FIELD_FIRST_NAME },
   { "givenname", GW_CSV_FIELD_FIRST_NAME },
   { "forename", GW_CSV_FIELD_FIRST_NAME },
+  /* Put after the first name, in column order: Google Contacts has "First
+   * Name", "Middle Name", "Last Name" ("Given", "Additional", "Family" in
+   * its older files). */
+  { "middlename", GW_CSV_FIELD_FIRST_NAME },
+  { "additionalname", GW_CSV_FIELD_FIRST_NAME },
   { "lastname", GW_CSV_FIELD_LAST_NAME },
   { "last", GW_CSV_FIELD_LAST_NAME },
   { "surname", GW_CSV_FIELD_LAST_NAME },
@@ -91,6 +96,8 @@ static const struct
   { "cellnumber", GW_CSV_FIELD_PHONE },
   { "telephone", GW_CSV_FIELD_PHONE },
   { "telephonenumber", GW_CSV_FIELD_PHONE },
+  { "homephone", GW_CSV_FIELD_PHONE },
+  { "primaryphone", GW_CSV_FIELD_PHONE },
   { "tel", GW_CSV_FIELD_PHONE },
   { "whatsapp", GW_CSV_FIELD_PHONE },
   { "email", GW_CSV_FIELD_EMAIL },
@@ -140,6 +147,9 @@ static const struct
   { "apellido", GW_CSV_FIELD_LAST_NAME },
   { "apellidos", GW_CSV_FIELD_LAST_NAME },
   { "primerapellido", GW_CSV_FIELD_LAST_NAME },
+  { "apellidopaterno", GW_CSV_FIELD_LAST_NAME },
+  { "segundoapellido", GW_CSV_FIELD_LAST_NAME },  /* see second_surname_headings */
+  { "apellidomaterno", GW_CSV_FIELD_LAST_NAME },
   { "apodo", GW_CSV_FIELD_COMMUNITY_NAME },
   { "sobrenombre", GW_CSV_FIELD_COMMUNITY_NAME },
   { "nombrecomunitario", GW_CSV_FIELD_COMMUNITY_NAME },
@@ -177,6 +187,8 @@ static const struct
   { "fechaingreso", GW_CSV_FIELD_JOINED },
   { "ingreso", GW_CSV_FIELD_JOINED },
   { "fechadeinscripcion", GW_CSV_FIELD_JOINED },
+  { "fechadealta", GW_CSV_FIELD_JOINED },
+  { "fechaalta", GW_CSV_FIELD_JOINED },
   { "miembrodesde", GW_CSV_FIELD_JOINED },
   { "desde", GW_CSV_FIELD_JOINED },
 };
@@ -185,6 +197,16 @@ static const struct
  * read as the first name when a column of last names sits beside it
  * ("Nombre" and "Apellido"). */
 static const char * const generic_name_headings[] = { "name", "names", "nombre", "nombres" };
+
+/* A Spanish full name is the first name, then the father's surname, then
+ * the mother's: a column of second surnames is put after the other last
+ * names, whatever the order of the columns. */
+static const char * const second_surname_headings[] = { "segundoapellido", "apellidomaterno" };
+
+/* Google Contacts numbers the fields a contact may have several of and
+ * splits each into a type and a value: "E-mail 1 - Type", "E-mail 1 -
+ * Value", "Phone 2 - Value". The value is what the field holds. */
+static const char * const value_suffixes[] = { "value", "valor" };
 
 static char *
 heading_key (const char *heading)
@@ -203,11 +225,20 @@ heading_key (const char *heading)
   return g_string_free (key, FALSE);
 }
 
-GwCsvField
-gw_csv_guess_field (const char *heading)
+static gboolean
+is_key_in (const char         *key,
+           const char * const *keys,
+           gsize               n_keys)
 {
-  g_autofree char *key = heading_key (heading);
+  for (gsize i = 0; i < n_keys; i++)
+    if (strcmp (key, keys[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
 
+static GwCsvField
+find_field (const char *key)
+{
   if (key[0] == '\0')
     return GW_CSV_FIELD_IGNORE;
 
@@ -226,6 +257,48 @@ gw_csv_guess_field (const char *heading)
     }
 
   return GW_CSV_FIELD_IGNORE;
+}
+
+/* Cuts a Google Contacts "<number> - Value" off the end of @key ("email1value"
+ * becomes "email"); FALSE when @key does not end that way. */
+static gboolean
+cut_value_suffix (char *key)
+{
+  gsize length = strlen (key);
+
+  for (guint i = 0; i < G_N_ELEMENTS (value_suffixes); i++)
+    {
+      gsize suffix_length = strlen (value_suffixes[i]);
+      gsize end;
+
+      if (length <= suffix_length || !g_str_has_suffix (key, value_suffixes[i]))
+        continue;
+
+      end = length - suffix_length;
+      if (!g_ascii_isdigit (key[end - 1]))
+        continue;
+      while (end > 0 && g_ascii_isdigit (key[end - 1]))
+        end--;
+      if (end == 0)
+        continue;
+
+      key[end] = '\0';
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+GwCsvField
+gw_csv_guess_field (const char *heading)
+{
+  g_autofree char *key = heading_key (heading);
+  GwCsvField field = find_field (key);
+
+  if (field == GW_CSV_FIELD_IGNORE && cut_value_suffix (key))
+    field = find_field (key);
+
+  return field;
 }
 
 /* The import. */
@@ -247,6 +320,7 @@ struct _GwCsvImport
   gboolean    has_header;
   GPtrArray  *headings;   /* (element-type utf8) one per column */
   GwCsvField *fields;     /* one per column */
+  gboolean   *second_surname; /* one per column: headed as a second surname */
   GPtrArray  *rows;       /* (element-type Row) */
 };
 
@@ -287,9 +361,18 @@ make_headings (GwCsvImport *self)
       g_autofree char *text = g_strstrip (g_strdup (cell ? cell : ""));
 
       if (text[0] != '\0')
-        g_ptr_array_add (self->headings, g_steal_pointer (&text));
+        {
+          g_autofree char *key = heading_key (text);
+
+          self->second_surname[c] = is_key_in (key, second_surname_headings,
+                                               G_N_ELEMENTS (second_surname_headings));
+          g_ptr_array_add (self->headings, g_steal_pointer (&text));
+        }
       else
-        g_ptr_array_add (self->headings, g_strdup_printf (_("Column %u"), c + 1));
+        {
+          self->second_surname[c] = FALSE;
+          g_ptr_array_add (self->headings, g_strdup_printf (_("Column %u"), c + 1));
+        }
     }
 }
 
@@ -317,12 +400,11 @@ guess_fields (GwCsvImport *self)
         continue;
 
       key = heading_key (g_ptr_array_index (self->headings, c));
-      for (guint i = 0; i < G_N_ELEMENTS (generic_name_headings); i++)
-        if (strcmp (key, generic_name_headings[i]) == 0)
-          {
-            self->fields[c] = GW_CSV_FIELD_FIRST_NAME;
-            return;
-          }
+      if (is_key_in (key, generic_name_headings, G_N_ELEMENTS (generic_name_headings)))
+        {
+          self->fields[c] = GW_CSV_FIELD_FIRST_NAME;
+          return;
+        }
     }
 }
 
@@ -351,6 +433,7 @@ gw_csv_import_new (GwStore    *store,
   for (guint r = 0; r < table->rows->len; r++)
     self->n_columns = MAX (self->n_columns, g_strv_length (g_ptr_array_index (table->rows, r)));
   self->fields = g_new0 (GwCsvField, MAX (self->n_columns, 1));
+  self->second_surname = g_new0 (gboolean, MAX (self->n_columns, 1));
 
   /* The first row holds headings when any of its cells is one we know. */
   if (table->rows->len > 0)
@@ -483,6 +566,29 @@ append_text (GString    *out,
   g_string_append (out, text);
 }
 
+/* Makes every line break in @text, which may be CRLF or a lone CR (old
+ * Macs), a "\n", in place. gw_csv_parse() keeps a quoted cell's line
+ * breaks as the file has them, as the CSV conformance cases expect; the
+ * roster has "\n" only. */
+static void
+normalize_line_breaks (char *text)
+{
+  char *out = text;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '\r')
+        {
+          *out++ = '\n';
+          if (p[1] == '\n')
+            p++;
+        }
+      else
+        *out++ = *p;
+    }
+  *out = '\0';
+}
+
 /* Reads one line of the file into a draft person, or returns NULL when
  * the line is blank. */
 static Row *
@@ -493,11 +599,13 @@ build_row (GwCsvImport *self,
   const char *text[GW_N_CSV_FIELDS] = { NULL };
   g_autoptr(GString) first = g_string_new (NULL);
   g_autoptr(GString) last = g_string_new (NULL);
+  g_autoptr(GString) second_last = g_string_new (NULL);
   g_autoptr(GString) notes = g_string_new (NULL);
   g_autoptr(GPtrArray) languages = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) tags = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) stripped = g_ptr_array_new_with_free_func (g_free);
   gboolean blank = TRUE;
+  gboolean unreadable = FALSE;
   GwMember *draft;
   Row *row;
 
@@ -505,6 +613,7 @@ build_row (GwCsvImport *self,
     {
       char *value = g_strstrip (g_strdup (cells[c]));
 
+      normalize_line_breaks (value);
       g_ptr_array_add (stripped, value);
       blank &= value[0] == '\0';
     }
@@ -519,13 +628,18 @@ build_row (GwCsvImport *self,
       if (value[0] == '\0' || field == GW_CSV_FIELD_IGNORE)
         continue;
 
+      /* gw_csv_parse() reads bytes that are not UTF-8, in a file that
+       * otherwise is, as U+FFFD. One already in the file stands for a
+       * character lost earlier, and deserves a look as much. */
+      unreadable |= strstr (value, "\xEF\xBF\xBD") != NULL;
+
       switch (field)
         {
         case GW_CSV_FIELD_FIRST_NAME:
           append_text (first, value, " ");
           break;
         case GW_CSV_FIELD_LAST_NAME:
-          append_text (last, value, " ");
+          append_text (self->second_surname[c] ? second_last : last, value, " ");
           break;
         case GW_CSV_FIELD_NOTES:
           append_text (notes, value, "\n");
@@ -550,9 +664,12 @@ build_row (GwCsvImport *self,
 
   if (text[GW_CSV_FIELD_FULL_NAME] != NULL)
     gw_member_set_full_name (draft, text[GW_CSV_FIELD_FULL_NAME]);
-  else if (first->len > 0 || last->len > 0)
+  else if (first->len > 0 || last->len > 0 || second_last->len > 0)
     {
-      append_text (first, last->str, " ");
+      if (last->len > 0)
+        append_text (first, last->str, " ");
+      if (second_last->len > 0)
+        append_text (first, second_last->str, " ");
       gw_member_set_full_name (draft, first->str);
     }
 
@@ -572,6 +689,8 @@ build_row (GwCsvImport *self,
   /* Problems, in the order a person would fix them. */
   if (gw_member_get_full_name (draft)[0] == '\0')
     row->row.problem = g_strdup (_("This row has no name."));
+  else if (unreadable)
+    row->row.problem = g_strdup (_("This row has characters that could not be read, shown as “�”. Check it in the spreadsheet."));
 
   if (text[GW_CSV_FIELD_JOINED] != NULL)
     {
@@ -833,13 +952,102 @@ name_index_closest (NameIndex   *names,
   return search.best_distance != G_MAXUINT ? (gint64) search.best : -1;
 }
 
+/* Phone numbers, matched by their digits (gw_text_phone_digits()).
+ *
+ * The same digits match when there are at least MIN_PHONE_DIGITS of them.
+ * So does a number that ends with another, when the shorter has at least
+ * MIN_PHONE_TAIL_DIGITS and the longer at most MAX_PHONE_PREFIX_DIGITS
+ * more in front: a country code ("+1 612 555 0512" is "(612) 555-0512";
+ * country codes have one to three digits), or, the same rule, an area
+ * code left off a local number. Two different people rarely share the
+ * last seven digits or more, and a duplicate is only a suggestion that a
+ * person reviews. Four digits or more in front are more than a country
+ * code ("+44 20" is a country and a city): those are different lines.
+ * What the roster stores, and gw_text_phone_digits(), stay as they are;
+ * only this check compares numbers so. */
+#define MIN_PHONE_DIGITS 6
+#define MIN_PHONE_TAIL_DIGITS 7
+#define MAX_PHONE_PREFIX_DIGITS 3
+
+typedef struct
+{
+  GHashTable *whole;  /* digits → index + 1, for the first number with them */
+  GHashTable *tails;  /* the digits without the first 1 to 3 → index + 1 */
+} PhoneIndex;
+
+static void
+phone_index_init (PhoneIndex *phones)
+{
+  phones->whole = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  phones->tails = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+static void
+phone_index_clear (PhoneIndex *phones)
+{
+  g_clear_pointer (&phones->whole, g_hash_table_unref);
+  g_clear_pointer (&phones->tails, g_hash_table_unref);
+}
+
+static void
+insert_first (GHashTable *table,
+              const char *key,
+              guint       index)
+{
+  if (!g_hash_table_contains (table, key))
+    g_hash_table_insert (table, g_strdup (key), GUINT_TO_POINTER (index + 1));
+}
+
+static void
+phone_index_add (PhoneIndex *phones,
+                 const char *digits,
+                 guint       index)
+{
+  gsize length = strlen (digits);
+
+  if (length < MIN_PHONE_DIGITS)
+    return;
+
+  insert_first (phones->whole, digits, index);
+  for (gsize cut = 1; cut <= MAX_PHONE_PREFIX_DIGITS && length - cut >= MIN_PHONE_TAIL_DIGITS; cut++)
+    insert_first (phones->tails, digits + cut, index);
+}
+
+/* The index of the number that matches @digits, preferring the same
+ * digits, then the fewest extra in front; -1 when none does. */
+static gint64
+phone_index_find (PhoneIndex *phones,
+                  const char *digits)
+{
+  gsize length = strlen (digits);
+  guint index;
+
+  if (length < MIN_PHONE_DIGITS)
+    return -1;
+  if ((index = GPOINTER_TO_UINT (g_hash_table_lookup (phones->whole, digits))) != 0)
+    return index - 1;
+  if (length < MIN_PHONE_TAIL_DIGITS)
+    return -1;
+
+  /* The indexed number is longer: its tail is @digits. */
+  if ((index = GPOINTER_TO_UINT (g_hash_table_lookup (phones->tails, digits))) != 0)
+    return index - 1;
+
+  /* @digits is longer: its tail is the indexed number. */
+  for (gsize cut = 1; cut <= MAX_PHONE_PREFIX_DIGITS && length - cut >= MIN_PHONE_TAIL_DIGITS; cut++)
+    if ((index = GPOINTER_TO_UINT (g_hash_table_lookup (phones->whole, digits + cut))) != 0)
+      return index - 1;
+
+  return -1;
+}
+
 /* The roster as the check needs it, read once. */
 typedef struct
 {
   GArray     *ids;        /* (element-type gint64) */
   GPtrArray  *names;      /* (element-type utf8) full names */
   GPtrArray  *folded;     /* (element-type utf8) sort keys */
-  GHashTable *phones;     /* digits → index + 1 */
+  PhoneIndex  phones;
   GHashTable *emails;     /* email key → index + 1 */
   NameIndex   index;
 } Roster;
@@ -850,7 +1058,7 @@ roster_clear (Roster *roster)
   g_clear_pointer (&roster->ids, g_array_unref);
   g_clear_pointer (&roster->names, g_ptr_array_unref);
   g_clear_pointer (&roster->folded, g_ptr_array_unref);
-  g_clear_pointer (&roster->phones, g_hash_table_unref);
+  phone_index_clear (&roster->phones);
   g_clear_pointer (&roster->emails, g_hash_table_unref);
   name_index_clear (&roster->index);
 }
@@ -866,7 +1074,7 @@ roster_load (Roster   *roster,
   roster->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   roster->names = g_ptr_array_new_with_free_func (g_free);
   roster->folded = g_ptr_array_new_with_free_func (g_free);
-  roster->phones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  phone_index_init (&roster->phones);
   roster->emails = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   name_index_init (&roster->index);
 
@@ -889,8 +1097,8 @@ roster_load (Roster   *roster,
       name_index_add (&roster->index, index, sort_key ? sort_key : "");
 
       /* The first person with a number or an address is the one named. */
-      if (digits != NULL && strlen (digits) >= 6 && !g_hash_table_contains (roster->phones, digits))
-        g_hash_table_insert (roster->phones, g_strdup (digits), GUINT_TO_POINTER (index + 1));
+      if (digits != NULL)
+        phone_index_add (&roster->phones, digits, index);
       if (email != NULL && email[0] != '\0' && !g_hash_table_contains (roster->emails, email))
         g_hash_table_insert (roster->emails, g_strdup (email), GUINT_TO_POINTER (index + 1));
     }
@@ -944,8 +1152,8 @@ gw_csv_import_check (GwCsvImport     *self,
                      GError         **error)
 {
   g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GHashTable) phones = NULL;
   g_autoptr(GHashTable) emails = NULL;
+  PhoneIndex phones = { NULL, NULL };
   g_autofree const char **row_names = NULL;
   Roster roster = { 0 };
   NameIndex file_names;
@@ -1005,14 +1213,14 @@ gw_csv_import_check (GwCsvImport     *self,
   for (guint r = 0; r < rows->len; r++)
     row_names[r] = ((Row *) g_ptr_array_index (rows, r))->folded;
 
-  phones = g_hash_table_new (g_str_hash, g_str_equal);
+  phone_index_init (&phones);
   emails = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint r = 0; r < rows->len; r++)
     {
       Row *row = g_ptr_array_index (rows, r);
       guint index = 0;
-      gint64 closest;
+      gint64 phone, closest;
 
       if (r % ROWS_PER_STEP == 0)
         {
@@ -1022,10 +1230,9 @@ gw_csv_import_check (GwCsvImport     *self,
         }
 
       /* Someone on the roster first: that is whom a merge would fill. */
-      if (strlen (row->digits) >= 6 &&
-          (index = GPOINTER_TO_UINT (g_hash_table_lookup (roster.phones, row->digits))) != 0)
-        set_duplicate (row, g_array_index (roster.ids, gint64, index - 1),
-                       g_ptr_array_index (roster.names, index - 1), g_strdup (_("Same phone")));
+      if ((phone = phone_index_find (&roster.phones, row->digits)) >= 0)
+        set_duplicate (row, g_array_index (roster.ids, gint64, phone),
+                       g_ptr_array_index (roster.names, phone), g_strdup (_("Same phone")));
       else if (row->email_key[0] != '\0' &&
                (index = GPOINTER_TO_UINT (g_hash_table_lookup (roster.emails, row->email_key))) != 0)
         set_duplicate (row, g_array_index (roster.ids, gint64, index - 1),
@@ -1039,9 +1246,8 @@ gw_csv_import_check (GwCsvImport     *self,
           /* Then the same person earlier in the file. */
           gint64 earlier = -1;
 
-          if (strlen (row->digits) >= 6 &&
-              (index = GPOINTER_TO_UINT (g_hash_table_lookup (phones, row->digits))) != 0)
-            earlier = index - 1;
+          if ((phone = phone_index_find (&phones, row->digits)) >= 0)
+            earlier = phone;
           else if (row->email_key[0] != '\0' &&
                    (index = GPOINTER_TO_UINT (g_hash_table_lookup (emails, row->email_key))) != 0)
             earlier = index - 1;
@@ -1058,8 +1264,7 @@ gw_csv_import_check (GwCsvImport     *self,
             }
         }
 
-      if (strlen (row->digits) >= 6 && !g_hash_table_contains (phones, row->digits))
-        g_hash_table_insert (phones, row->digits, GUINT_TO_POINTER (r + 1));
+      phone_index_add (&phones, row->digits, r);
       if (row->email_key[0] != '\0' && !g_hash_table_contains (emails, row->email_key))
         g_hash_table_insert (emails, row->email_key, GUINT_TO_POINTER (r + 1));
 
@@ -1072,6 +1277,7 @@ gw_csv_import_check (GwCsvImport     *self,
   ok = TRUE;
 
 out:
+  phone_index_clear (&phones);
   name_index_clear (&file_names);
   roster_clear (&roster);
   return ok;
@@ -1383,5 +1589,6 @@ gw_csv_import_free (GwCsvImport *self)
   g_clear_pointer (&self->headings, g_ptr_array_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_free (self->fields);
+  g_free (self->second_surname);
   g_free (self);
 }

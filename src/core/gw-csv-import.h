@@ -38,8 +38,10 @@ const char *gw_csv_field_get_label (GwCsvField  field);    /* translated */
 /* Guesses a field from a heading: case, accents, spaces and punctuation
  * are ignored; knows the usual English headings ("First name", "Surname",
  * "Phone", "Mobile", "E-mail", ...), those of the interface's languages
- * (Spanish: "Nombre", "Apellido", "Teléfono", "Correo", ...) and the
- * translated labels of the current locale. IGNORE when unsure. */
+ * (Spanish: "Nombre", "Apellido", "Segundo apellido", "Teléfono",
+ * "Correo", "Fecha de alta", ...), Google Contacts' numbered values
+ * ("E-mail 1 - Value", "Phone 1 - Value") and the translated labels of
+ * the current locale. IGNORE when unsure. */
 GwCsvField  gw_csv_guess_field     (const char *heading);
 
 typedef enum /*< prefix=GW_CSV_ROW >*/
@@ -53,7 +55,8 @@ typedef struct
 {
   guint           line;            /* where the row starts in the file */
   GwMember       *draft;           /* the row as a person (not in the store) */
-  char           *problem;         /* translated, NULL when fine: no name, impossible date */
+  char           *problem;         /* translated, NULL when fine: no name, characters
+                                    * that could not be read, impossible date */
   gint64          duplicate_id;    /* the closest person already on the roster, or 0 (also
                                     * for a repeat within the file) */
   char           *duplicate_name;
@@ -83,11 +86,14 @@ GwCsvField   gw_csv_import_get_field      (GwCsvImport     *self,
 void         gw_csv_import_set_field      (GwCsvImport     *self,
                                            guint            column,
                                            GwCsvField       field);
-/* Builds the rows from the mapping, checks each (name present, dates
- * possible, email addresses plausible) and looks for duplicates on the
- * roster (phone, e-mail, close name) and earlier in the file. Blank lines
- * are not rows. Fails with GW_CSV_ERROR_NO_NAME when no name column is
- * mapped. Changing the mapping or the header setting clears the rows. */
+/* Builds the rows from the mapping, checks each (name present, every
+ * character readable, dates possible, email addresses plausible) and
+ * looks for duplicates on the roster (phone, also with a country code
+ * more or less, e-mail, close name) and earlier in the file. A column
+ * headed as a second surname goes after the other last names. Line
+ * breaks inside cells become "\n". Blank lines are not rows. Fails with
+ * GW_CSV_ERROR_NO_NAME when no name column is mapped. Changing the
+ * mapping or the header setting clears the rows. */
 gboolean     gw_csv_import_check          (GwCsvImport     *self,
                                            GwProgressFunc   progress,
                                            gpointer         user_data,

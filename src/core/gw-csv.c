@@ -145,9 +145,74 @@ guess_delimiter (const char *data,
   return best;
 }
 
-/* Makes @data UTF-8: drops a byte-order mark, and reads anything that is
- * not valid UTF-8 as Windows-1252, the encoding spreadsheets on Windows
- * save "CSV" in. Returns the text, owned, and sets @table's encoding. */
+/* How many bytes of a file without a byte-order mark are looked at to tell
+ * UTF-16 from binary data. */
+#define UTF16_SNIFF_BYTES 512
+
+/* Whether @data, which has NUL bytes, looks like UTF-16 text without its
+ * byte-order mark: nearly every pair of bytes in its first few hundred is
+ * one NUL and one other byte, the NUL always on the same side, as for
+ * text in any Latin alphabet. Binary files (an .xlsx is a ZIP archive)
+ * do not look like that. */
+static gboolean
+looks_like_utf16 (const char *data,
+                  gsize       length)
+{
+  gsize n_pairs = MIN (length, UTF16_SNIFF_BYTES) / 2;
+  gsize little = 0, big = 0;
+
+  if (n_pairs < 4)
+    return FALSE;
+
+  for (gsize i = 0; i < n_pairs; i++)
+    {
+      gboolean first_nul = data[2 * i] == '\0', second_nul = data[2 * i + 1] == '\0';
+
+      little += !first_nul && second_nul;
+      big += first_nul && !second_nul;
+    }
+
+  return MAX (little, big) * 10 >= n_pairs * 9;
+}
+
+/* Counts, in @data, the characters valid UTF-8 spells with more than one
+ * byte and the bytes that are not valid UTF-8. */
+static void
+count_utf8 (const char *data,
+            gsize       length,
+            gsize      *n_multibyte,
+            gsize      *n_invalid)
+{
+  const char *p = data, *end = data + length;
+
+  *n_multibyte = *n_invalid = 0;
+  while (p < end)
+    {
+      const char *valid_end;
+
+      g_utf8_validate_len (p, end - p, &valid_end);
+      for (; p < valid_end; p++)
+        *n_multibyte += ((guchar) *p & 0xC0) == 0xC0;
+      if (p < end)
+        {
+          (*n_invalid)++;
+          p++;
+        }
+    }
+}
+
+/* Makes @data UTF-8 and sets @table's encoding, returning the text, owned.
+ *
+ * A UTF-16 byte-order mark comes first: that text is full of NUL bytes,
+ * which otherwise mean a binary file. A UTF-8 byte-order mark is dropped.
+ * Text that is not valid UTF-8 is usually Windows-1252, which spreadsheets
+ * on Windows save "CSV" in: there, accented letters are single high bytes,
+ * and a pair of them that happens to be valid UTF-8 is rare. A file that
+ * has more valid multi-byte UTF-8 characters than invalid bytes is UTF-8
+ * with a few stray bytes, say a name pasted from an older program: reading
+ * it as Windows-1252 would garble every accented letter in it, so it is
+ * read as UTF-8 and each stray byte becomes U+FFFD, which gw-csv-import
+ * reports on its row. */
 static char *
 make_utf8 (const char  *data,
            gsize        length,
@@ -158,11 +223,41 @@ make_utf8 (const char  *data,
   g_autoptr(GError) local_error = NULL;
   char *converted;
   gsize written = 0;
+  gsize n_multibyte, n_invalid;
+
+  if (length >= 2 && (memcmp (data, "\xFF\xFE", 2) == 0 || memcmp (data, "\xFE\xFF", 2) == 0))
+    {
+      const char *encoding = data[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE";
+
+      converted = g_convert (data + 2, length - 2, "UTF-8", encoding, NULL, &written, NULL);
+      if (converted == NULL)
+        {
+          g_set_error_literal (error, GW_CSV_ERROR, GW_CSV_ERROR_ENCODING,
+                               _("This file is Unicode text (UTF-16), but part of it cannot be read. Save the spreadsheet as CSV UTF-8 and choose that file."));
+          return NULL;
+        }
+      if (memchr (converted, '\0', written) != NULL)
+        {
+          g_free (converted);
+          g_set_error_literal (error, GW_CSV_ERROR, GW_CSV_ERROR_BINARY,
+                               _("This file is not text: it holds binary data. Save the spreadsheet as CSV and choose that file."));
+          return NULL;
+        }
+
+      table->encoding = encoding;
+      table->had_bom = TRUE;
+      *out_length = written;
+      return converted;
+    }
 
   if (memchr (data, '\0', length) != NULL)
     {
-      g_set_error_literal (error, GW_CSV_ERROR, GW_CSV_ERROR_BINARY,
-                           _("This file is not text: it holds binary data. Save the spreadsheet as CSV and choose that file."));
+      if (looks_like_utf16 (data, length))
+        g_set_error_literal (error, GW_CSV_ERROR, GW_CSV_ERROR_ENCODING,
+                             _("This file seems to be Unicode text (UTF-16) without the mark at its start that says so, and cannot be read. Save the spreadsheet as CSV UTF-8 and choose that file."));
+      else
+        g_set_error_literal (error, GW_CSV_ERROR, GW_CSV_ERROR_BINARY,
+                             _("This file is not text: it holds binary data. Save the spreadsheet as CSV and choose that file."));
       return NULL;
     }
 
@@ -178,6 +273,16 @@ make_utf8 (const char  *data,
       table->encoding = "UTF-8";
       *out_length = length;
       return g_strndup (data, length);
+    }
+
+  count_utf8 (data, length, &n_multibyte, &n_invalid);
+  if (n_multibyte > n_invalid)
+    {
+      converted = g_utf8_make_valid (data, length);
+      table->encoding = "UTF-8";
+      table->n_unreadable = n_invalid;
+      *out_length = strlen (converted);
+      return converted;
     }
 
   converted = g_convert (data, length, "UTF-8", "WINDOWS-1252", NULL, &written, &local_error);
@@ -198,6 +303,65 @@ make_utf8 (const char  *data,
   table->encoding = "ISO-8859-1";
   *out_length = written;
   return converted;
+}
+
+/* Feeds one physical line to @parser. The parser is strict, so that it
+ * stops at text after the quotation mark that closes a quoted cell
+ * ("x"y): read leniently, that mark would open the cell again and swallow
+ * the rest of the file, to be refused at its end as a quotation mark never
+ * closed, naming the wrong line and the wrong fault. Strictness also stops
+ * at a quotation mark inside a cell that does not start with one (5'10"
+ * tall); that mark is read as itself, as spreadsheets do, by feeding just
+ * that byte leniently. */
+static gboolean
+feed_line (struct csv_parser  *parser,
+           const char         *line,
+           gsize               length,
+           ReadState          *state,
+           GError            **error)
+{
+  int options = csv_get_opts (parser);
+  gsize done = 0;
+
+  while (done < length)
+    {
+      gsize fed;
+
+      done += csv_parse (parser, line + done, length - done, field_cb, row_cb, state);
+      if (done == length)
+        break;
+
+      /* In strict mode libcsv stops at two kinds of quotation mark, and
+       * says which only through its parser's state: in a quoted cell, the
+       * stray one; in an unquoted cell, one we read as itself. */
+      if (csv_error (parser) == CSV_EPARSE && parser->quoted)
+        {
+          g_set_error (error, GW_CSV_ERROR, GW_CSV_ERROR_SYNTAX,
+                       _("Line %u has a quotation mark in the wrong place inside a cell. Correct that line, or open the file in a spreadsheet program and save it as CSV again."),
+                       state->line);
+          return FALSE;
+        }
+
+      fed = 0;
+      if (csv_error (parser) == CSV_EPARSE)
+        {
+          csv_set_opts (parser, (unsigned char) (options & ~CSV_STRICT));
+          fed = csv_parse (parser, line + done, 1, field_cb, row_cb, state);
+          csv_set_opts (parser, (unsigned char) options);
+        }
+
+      /* Out of memory, or a cell larger than memory can hold. */
+      if (fed == 0)
+        {
+          g_set_error (error, GW_CSV_ERROR, GW_CSV_ERROR_SYNTAX,
+                       _("Line %u could not be read: %s."), state->line,
+                       csv_strerror (csv_error (parser)));
+          return FALSE;
+        }
+      done += fed;
+    }
+
+  return TRUE;
 }
 
 /**
@@ -242,9 +406,8 @@ gw_csv_parse (const char  *data,
 
   /* CSV_REPALL_NL makes every line end outside quotes report the end of a
    * row, which tells a blank line from one that opens a quoted cell (see
-   * below). Not CSV_STRICT: a stray quote inside a cell (5'10" tall) is
-   * read as itself, as spreadsheets do. */
-  if (csv_init (&parser, CSV_REPALL_NL | CSV_APPEND_NULL) != 0)
+   * below). For CSV_STRICT, see feed_line(). */
+  if (csv_init (&parser, CSV_STRICT | CSV_REPALL_NL | CSV_APPEND_NULL) != 0)
     g_error ("Out of memory");
   csv_set_delim (&parser, (unsigned char) table->delimiter);
   csv_set_space_func (&parser, is_space);
@@ -273,11 +436,8 @@ gw_csv_parse (const char  *data,
         state.row_line = state.line;
 
       state.row_ended = FALSE;
-      if (csv_parse (&parser, text + start, end - start, field_cb, row_cb, &state) != end - start)
+      if (!feed_line (&parser, text + start, end - start, &state, error))
         {
-          g_set_error (error, GW_CSV_ERROR, GW_CSV_ERROR_SYNTAX,
-                       _("Line %u could not be read: %s."), state.line,
-                       csv_strerror (csv_error (&parser)));
           csv_free (&parser);
           g_ptr_array_unref (state.cells);
           return NULL;
