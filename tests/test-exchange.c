@@ -251,6 +251,7 @@ spoil_huge_amount (JsonObject *root)
     }
   g_assert_not_reached ();
 }
+static void spoil_date_shape (JsonObject *root) { json_object_set_string_member (first_record (root, "members"), "joined", "30/02/2024"); }
 static void spoil_date (JsonObject *root) { json_object_set_string_member (first_record (root, "members"), "joined", "2024-02-30"); }
 static void
 spoil_dangling (JsonObject *root)
@@ -407,7 +408,8 @@ test_refuses (GwTestFixture *f,
     { spoil_format, GW_EXCHANGE_ERROR_FORMAT, NULL },
     { spoil_counts, GW_EXCHANGE_ERROR_COUNTS_ONLY, NULL },
     { spoil_extra, GW_EXCHANGE_ERROR_INVALID, "notes[0].colour" },
-    { spoil_date, GW_EXCHANGE_ERROR_INVALID, "members[0].joined" },
+    { spoil_date, GW_EXCHANGE_ERROR_INVALID, "members[0].joined: not a day in the calendar" },
+    { spoil_date_shape, GW_EXCHANGE_ERROR_INVALID, "members[0].joined: expected a date written YYYY-MM-DD" },
     { spoil_dangling, GW_EXCHANGE_ERROR_INVALID, "attendance[0].member: no record" },
     { spoil_duplicate, GW_EXCHANGE_ERROR_INVALID, "members[1].uuid" },
     { spoil_ledger, GW_EXCHANGE_ERROR_INVALID, "ledger_entries[" },
@@ -435,6 +437,23 @@ test_refuses (GwTestFixture *f,
 
       assert_refused (f, spoiled, strlen (spoiled), cases[i].code, cases[i].words);
     }
+
+  /* Two files joined together, and a version written as text; spaces
+   * after the end are fine. */
+  {
+    g_autofree char *twice = g_strconcat (text, "\n{}\n", NULL);
+    g_autofree char *spaced = g_strconcat (text, "\n\n  \t\n", NULL);
+    g_autoptr(GRegex) version = g_regex_new ("\"version\": 1", 0, 0, NULL);
+    g_autofree char *quoted = g_regex_replace_literal (version, text, -1, 0, "\"version\": \"1\"", 0, NULL);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GwExchangeImport) import = NULL;
+
+    assert_refused (f, twice, strlen (twice), GW_EXCHANGE_ERROR_SYNTAX, "goes on after its end");
+    assert_refused (f, quoted, strlen (quoted), GW_EXCHANGE_ERROR_FORMAT, "not written as a whole number");
+    import = gw_exchange_import_load_data (f->store, spaced, strlen (spaced), NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (import);
+  }
 
   /* Cut short. */
   assert_refused (f, text, strlen (text) / 2, GW_EXCHANGE_ERROR_SYNTAX, NULL);

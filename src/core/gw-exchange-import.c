@@ -151,6 +151,7 @@ check_bytes (const char  *data,
 {
   const char *end = NULL;
   gboolean in_string = FALSE;
+  gboolean ended = FALSE;   /* the top-level object or array was closed */
   guint depth = 0;
 
   if (length > max_bytes)
@@ -210,6 +211,13 @@ check_bytes (const char  *data,
           else if (c == '"')
             in_string = FALSE;
         }
+      else if (ended && !g_ascii_isspace (c))
+        {
+          g_set_error (error, GW_EXCHANGE_ERROR, GW_EXCHANGE_ERROR_SYNTAX,
+                       _("The file goes on after its end (at byte %" PRIu64 "); it may be two files joined together."),
+                       (guint64) i);
+          return FALSE;
+        }
       else if (c == '"')
         in_string = TRUE;
       else if (c == '{' || c == '[')
@@ -223,7 +231,7 @@ check_bytes (const char  *data,
             }
         }
       else if ((c == '}' || c == ']') && depth > 0)
-        depth--;
+        ended = --depth == 0;
     }
 
   return TRUE;
@@ -252,6 +260,16 @@ name_index (const char * const *names,
     if (g_str_equal (names[i], text))
       return i;
   return -1;
+}
+
+/* Written YYYY-MM-DD, whether or not the day exists. */
+static gboolean
+looks_like_date (const char *text)
+{
+  for (guint i = 0; i < 10; i++)
+    if (i == 4 || i == 7 ? text[i] != '-' : !g_ascii_isdigit (text[i]))
+      return FALSE;
+  return text[10] == '\0';
 }
 
 /* A UUID as Groundwork writes them: in lower case, so that one record
@@ -474,7 +492,9 @@ check_value (GwExchangeImport  *self,
     case GW_FIELD_DATE:
     case GW_FIELD_DATE_NULL:
       if (!gw_date_is_valid (text))
-        return invalid (error, where, name, _("expected a date written YYYY-MM-DD"));
+        return invalid (error, where, name,
+                        looks_like_date (text) ? _("not a day in the calendar")
+                                               : _("expected a date written YYYY-MM-DD"));
       break;
     case GW_FIELD_TIME:
       if (!_gw_exchange_time_is_valid (text))
@@ -935,7 +955,13 @@ check_header (GwExchangeImport  *self,
   object = json_node_get_object (root);
 
   node = json_object_get_member (object, "version");
-  if (node == NULL || !is_int (node))
+  if (node != NULL && !is_int (node))
+    {
+      g_set_error (error, GW_EXCHANGE_ERROR, GW_EXCHANGE_ERROR_FORMAT,
+                   _("The exchange file’s version is not written as a whole number (it should be \"version\": 1)."));
+      return FALSE;
+    }
+  if (node == NULL)
     {
       g_set_error (error, GW_EXCHANGE_ERROR, GW_EXCHANGE_ERROR_FORMAT,
                    _("The exchange file has no version number."));
