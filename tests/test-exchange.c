@@ -832,6 +832,46 @@ test_gift_from_removed_member (GwTestFixture *f,
   g_assert_cmpint (gw_test_sql_int (other_path, "SELECT amount FROM party_year_totals WHERE party = 'm'"), ==, 2500);
 }
 
+/* A chapter removes someone others refer to: its next file refers to them
+ * by null, or leaves them out of lists, with those records' "updated" as
+ * before. Importing it where the person is still on the roster changes
+ * nothing and lists no conflict. */
+static void
+test_removed_person_no_conflicts (GwTestFixture *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GwStore) other = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autoptr(GError) error = NULL;
+  GwExchangeImport *import;
+  gint64 removed;
+
+  fill_demo (f->store);
+  other = open_other (f, "other.db", NULL);
+  first = export_to (f->store, f->dir, "first.json", GW_AREA_ALL, GW_PRIVACY_FULL);
+  gw_exchange_import_free (import_file (other, first));
+
+  /* The person named in the most places: attendance, mentions, gifts. */
+  removed = gw_test_sql_int (f->path,
+                             "SELECT id FROM members ORDER BY"
+                             " (SELECT count(*) FROM note_members n WHERE n.member_id = members.id) +"
+                             " (SELECT count(*) FROM ledger_entries e WHERE e.member_id = members.id) +"
+                             " (SELECT count(*) FROM members r WHERE r.recruited_by = members.id) DESC,"
+                             " id LIMIT 1");
+  g_assert_cmpint (gw_test_sql_int (f->path, "SELECT count(*) FROM note_members") +
+                   gw_test_sql_int (f->path, "SELECT count(*) FROM ledger_entries WHERE member_id IS NOT NULL"), >, 0);
+  g_assert_true (gw_store_delete_member (f->store, removed, &error));
+  g_assert_no_error (error);
+
+  second = export_to (f->store, f->dir, "second.json", GW_AREA_ALL, GW_PRIVACY_FULL);
+  import = gw_exchange_import_load (other, second, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gw_exchange_import_get_conflicts (import)->len, ==, 0);
+  g_assert_false (gw_exchange_import_has_changes (import));
+  gw_exchange_import_free (import);
+}
+
 /* History is appended and the roster follows it: a later step the file
  * brings moves the person's stage even when their details here were kept,
  * and an older one does not undo a later step taken here. */
@@ -1264,6 +1304,7 @@ main (int   argc,
   ADD ("/core/exchange/privacy", test_privacy);
   ADD ("/core/exchange/merge", test_merge);
   ADD ("/core/exchange/stage-follows-history", test_stage_follows_history);
+  ADD ("/core/exchange/removed-person-no-conflicts", test_removed_person_no_conflicts);
   ADD ("/core/exchange/gift-from-removed-member", test_gift_from_removed_member);
   ADD ("/core/exchange/export-over-database-refused", test_export_over_database);
   ADD ("/core/exchange/load-writes-nothing", test_load_writes_nothing);

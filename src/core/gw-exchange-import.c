@@ -1343,6 +1343,126 @@ member_field_label (const char *name)
   return name;
 }
 
+static gboolean
+has_value (gpointer key,
+           gpointer value,
+           gpointer user_data)
+{
+  return g_str_equal (value, user_data);
+}
+
+/* Whether our @uuid, in a table of @target, is a record the file does not
+ * have although it carries that table: one removed there (the file then
+ * refers to it by null) or never shared with it. */
+static gboolean
+unknown_to_file (GwExchangeImport *self,
+                 int               target,
+                 const char       *uuid)
+{
+  return self->records[target] != NULL &&
+         !g_hash_table_contains (self->uuids[target], uuid) &&
+         g_hash_table_find (self->remap, has_value, (gpointer) uuid) == NULL;
+}
+
+/* Whether an item of @link refers to a record unknown to the file. */
+static gboolean
+item_unknown_to_file (GwExchangeImport *self,
+                      const GwLink     *link,
+                      JsonNode         *item)
+{
+  for (guint f = 0; f < link->n_fields; f++)
+    {
+      const GwField *field = &link->fields[f];
+      JsonNode *value = link->scalar ? item
+                        : JSON_NODE_HOLDS_OBJECT (item) ? json_object_get_member (json_node_get_object (item), field->name)
+                        : NULL;
+
+      if ((field->type == GW_FIELD_REF || field->type == GW_FIELD_REF_NULL) &&
+          value != NULL && is_string (value) && unknown_to_file (self, field->target, json_node_get_string (value)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* When a chapter removes a person, its file refers to them by null, or
+ * leaves them out of a list, with the "updated" of the records that
+ * referred to them unchanged. Those records are the same as ours but for
+ * that: not a conflict. @ours and @theirs are as write_ours() and
+ * write_theirs() wrote them, and differ. */
+static gboolean
+differs_only_by_unknown (GwExchangeImport *self,
+                         const GwTable    *table,
+                         const char       *ours,
+                         const char       *theirs)
+{
+  g_autoptr(JsonParser) ours_parser = json_parser_new ();
+  g_autoptr(JsonParser) theirs_parser = json_parser_new ();
+  g_autoptr(GList) names = NULL;
+  JsonObject *a, *b;
+
+  if (!json_parser_load_from_data (ours_parser, ours, -1, NULL) ||
+      !json_parser_load_from_data (theirs_parser, theirs, -1, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (ours_parser)) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (theirs_parser)))
+    return FALSE;
+  a = json_node_get_object (json_parser_get_root (ours_parser));
+  b = json_node_get_object (json_parser_get_root (theirs_parser));
+  if (json_object_get_size (a) != json_object_get_size (b))
+    return FALSE;
+
+  names = json_object_get_members (b);
+  for (GList *l = names; l != NULL; l = l->next)
+    {
+      const char *name = l->data;
+      JsonNode *x = json_object_get_member (a, name);
+      JsonNode *y = json_object_get_member (b, name);
+      g_autofree char *x_text = NULL;
+      g_autofree char *y_text = NULL;
+      const GwField *field = NULL;
+      const GwLink *link = NULL;
+
+      if (x == NULL)
+        return FALSE;
+      x_text = json_to_string (x, FALSE);
+      y_text = json_to_string (y, FALSE);
+      if (g_str_equal (x_text, y_text))
+        continue;
+
+      for (guint i = 0; i < table->n_fields && field == NULL; i++)
+        if (g_str_equal (table->fields[i].name, name))
+          field = &table->fields[i];
+      for (guint i = 0; i < table->n_links && link == NULL; i++)
+        if (g_str_equal (table->links[i].name, name))
+          link = &table->links[i];
+
+      if (field != NULL && field->type == GW_FIELD_REF_NULL)
+        {
+          if (!JSON_NODE_HOLDS_NULL (y) || !is_string (x) ||
+              !unknown_to_file (self, field->target, json_node_get_string (x)))
+            return FALSE;
+        }
+      else if (link != NULL && JSON_NODE_HOLDS_ARRAY (x) && JSON_NODE_HOLDS_ARRAY (y))
+        {
+          JsonArray *items = json_node_get_array (x);
+          g_autoptr(JsonArray) known = json_array_new ();
+          g_autoptr(JsonNode) known_node = json_node_new (JSON_NODE_ARRAY);
+          g_autofree char *known_text = NULL;
+
+          for (guint i = 0; i < json_array_get_length (items); i++)
+            if (!item_unknown_to_file (self, link, json_array_get_element (items, i)))
+              json_array_add_element (known, json_node_copy (json_array_get_element (items, i)));
+          json_node_set_array (known_node, known);
+          known_text = json_to_string (known_node, FALSE);
+          if (!g_str_equal (known_text, y_text))
+            return FALSE;
+        }
+      else
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Which fields differ between two records written for comparison by
  * write_ours() and write_theirs(), or NULL. */
 static char *
@@ -1920,7 +2040,8 @@ merge_record (GwExchangeImport  *self,
 
           if (deleted)
             reason = g_strdup (_("Removed here; kept removed"));
-          else if (g_string_equal (ours, theirs))
+          else if (g_string_equal (ours, theirs) ||
+                   differs_only_by_unknown (self, table, ours->str, theirs->str))
             outcome = OUTCOME_UNCHANGED;
           else if (table->append_only)
             reason = g_strdup (_("Already here with other content; kept ours"));
