@@ -1343,6 +1343,26 @@ member_field_label (const char *name)
   return name;
 }
 
+/* Reads back the two records write_ours() and write_theirs() wrote, to
+ * look at them field by field once they are known to differ. */
+static gboolean
+parse_records (JsonParser  *ours_parser,
+               const char  *ours,
+               JsonObject **ours_object,
+               JsonParser  *theirs_parser,
+               const char  *theirs,
+               JsonObject **theirs_object)
+{
+  if (!json_parser_load_from_data (ours_parser, ours, -1, NULL) ||
+      !json_parser_load_from_data (theirs_parser, theirs, -1, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (ours_parser)) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (theirs_parser)))
+    return FALSE;
+  *ours_object = json_node_get_object (json_parser_get_root (ours_parser));
+  *theirs_object = json_node_get_object (json_parser_get_root (theirs_parser));
+  return TRUE;
+}
+
 static gboolean
 has_value (gpointer key,
            gpointer value,
@@ -1400,14 +1420,8 @@ differs_only_by_unknown (GwExchangeImport *self,
   g_autoptr(GList) names = NULL;
   JsonObject *a, *b;
 
-  if (!json_parser_load_from_data (ours_parser, ours, -1, NULL) ||
-      !json_parser_load_from_data (theirs_parser, theirs, -1, NULL) ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (ours_parser)) ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (theirs_parser)))
-    return FALSE;
-  a = json_node_get_object (json_parser_get_root (ours_parser));
-  b = json_node_get_object (json_parser_get_root (theirs_parser));
-  if (json_object_get_size (a) != json_object_get_size (b))
+  if (!parse_records (ours_parser, ours, &a, theirs_parser, theirs, &b) ||
+      json_object_get_size (a) != json_object_get_size (b))
     return FALSE;
 
   names = json_object_get_members (b);
@@ -1476,13 +1490,8 @@ describe_differences (const GwTable *table,
   JsonObject *a, *b;
   g_autoptr(GList) members = NULL;
 
-  if (!json_parser_load_from_data (ours_parser, ours, -1, NULL) ||
-      !json_parser_load_from_data (theirs_parser, theirs, -1, NULL) ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (ours_parser)) ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (theirs_parser)))
+  if (!parse_records (ours_parser, ours, &a, theirs_parser, theirs, &b))
     return NULL;
-  a = json_node_get_object (json_parser_get_root (ours_parser));
-  b = json_node_get_object (json_parser_get_root (theirs_parser));
 
   /* Both are written in the table's order of fields, then links. */
   members = json_object_get_members (b);
