@@ -532,6 +532,337 @@ test_impossible_date (GwTestFixture *f,
   g_assert_cmpuint (gw_store_count_members (f->store), ==, 2);
 }
 
+/* Dates joined, as spreadsheets write them.
+ *
+ * Each of these runs twice: in the C locale and with the dates of es_ES,
+ * the tester's, where g_date_set_parse() read "1/5/2024" as 1 May and
+ * "Jan 5 2024" as 2024-05-01. A file's dates must be read the same on
+ * every computer. */
+
+/* Switches LC_TIME to the locale the test was added with, if any; returns
+ * the one to go back to, or NULL (and skips the test) when that locale is
+ * not installed. */
+static char *
+use_date_locale (gconstpointer data)
+{
+  g_autofree char *saved = g_strdup (setlocale (LC_TIME, NULL));
+
+  if (data != NULL && setlocale (LC_TIME, data) == NULL)
+    {
+      g_test_skip ("locale not installed");
+      return NULL;
+    }
+  return g_steal_pointer (&saved);
+}
+
+static void
+restore_date_locale (char *saved)
+{
+  setlocale (LC_TIME, saved);
+  g_free (saved);
+}
+
+/* Checks a file of people, one per date joined. */
+static GwCsvImport *
+check_dates (GwStore            *store,
+             const char * const *dates)
+{
+  /* Names far enough apart not to be taken for one person twice. */
+  static const char * const names[] = {
+    "Ana Pérez", "Luis Ortega", "Marta Gil", "Jorge Ruiz", "Carmen Vidal", "Pablo Núñez",
+    "Rosa Blanco", "Diego Soler", "Elena Cano", "Hugo Moreno", "Irene Prieto", "Javier León",
+    "Lucía Serrano", "Mario Campos", "Nuria Santos", "Óscar Vega", "Pilar Ibáñez", "Raúl Marín",
+    "Sara Domínguez", "Tomás Rey",
+  };
+  g_autoptr(GString) text = g_string_new ("Name,Joined\n");
+
+  for (guint i = 0; dates[i] != NULL; i++)
+    {
+      g_assert_cmpuint (i, <, G_N_ELEMENTS (names));
+      g_string_append_printf (text, "%s,\"%s\"\n", names[i], dates[i]);
+    }
+
+  return checked_import (store, text->str);
+}
+
+static void
+assert_joined (GwCsvImport *import,
+               guint        index,
+               const char  *expected)
+{
+  GwCsvRow *row = gw_csv_import_get_row (import, index);
+
+  g_test_message ("row %u: %s", index, row->problem ? row->problem : "(no problem)");
+  g_assert_null (row->problem);
+  g_assert_cmpint (row->action, ==, GW_CSV_ROW_ADD);
+  g_assert_cmpstr (gw_member_get_joined (row->draft), ==, expected);
+}
+
+/* The row has a problem that says each of the NULL-terminated texts. */
+static void
+assert_date_problem (GwCsvImport *import,
+                     guint        index,
+                     ...)
+{
+  GwCsvRow *row = gw_csv_import_get_row (import, index);
+  const char *part;
+  va_list args;
+
+  g_assert_nonnull (row->problem);
+  g_test_message ("row %u: %s", index, row->problem);
+  g_assert_cmpint (row->action, ==, GW_CSV_ROW_SKIP);
+  g_assert_nonnull (strstr (row->problem, "YYYY-MM-DD"));
+
+  va_start (args, index);
+  while ((part = va_arg (args, const char *)) != NULL)
+    g_assert_nonnull (strstr (row->problem, part));
+  va_end (args);
+}
+
+static void
+test_dates_day_first (GwTestFixture *f,
+                      gconstpointer  data)
+{
+  static const char * const dates[] = { "05/01/2024", "13/02/2024", "1.3.2024", "12-04-2024",
+                                        NULL };
+  g_autoptr(GwCsvImport) import = NULL;
+  char *locale = use_date_locale (data);
+
+  if (locale == NULL)
+    return;
+
+  /* One day above 12 says the whole column has the day first. */
+  import = check_dates (f->store, dates);
+  assert_joined (import, 0, "2024-01-05");
+  assert_joined (import, 1, "2024-02-13");
+  assert_joined (import, 2, "2024-03-01");
+  assert_joined (import, 3, "2024-04-12");
+
+  restore_date_locale (locale);
+}
+
+static void
+test_dates_month_first (GwTestFixture *f,
+                        gconstpointer  data)
+{
+  static const char * const dates[] = { "1/5/2024", "02/13/2024", "3.4.2024", "12-11-2023",
+                                        "4/15/2024 0:00:00", NULL };
+  g_autoptr(GwCsvImport) import = NULL;
+  char *locale = use_date_locale (data);
+
+  if (locale == NULL)
+    return;
+
+  /* One day above 12 in second place says the month comes first: "1/5/2024"
+   * is 5 January, as the US user who typed it meant. */
+  import = check_dates (f->store, dates);
+  assert_joined (import, 0, "2024-01-05");
+  assert_joined (import, 1, "2024-02-13");
+  assert_joined (import, 2, "2024-03-04");
+  assert_joined (import, 3, "2023-12-11");
+  assert_joined (import, 4, "2024-04-15");
+
+  restore_date_locale (locale);
+}
+
+static void
+test_dates_ambiguous (GwTestFixture *f,
+                      gconstpointer  data)
+{
+  static const char * const dates[] = { "01/05/2024", "05/05/2024", "2024-03-01", "12/11/2023",
+                                         "5 Jan 2024", NULL };
+  g_autoptr(GwCsvImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  char *locale = use_date_locale (data);
+  gboolean english = data == NULL;
+
+  if (locale == NULL)
+    return;
+
+  /* Nothing in the column says which comes first: a date that could be two
+   * days is a problem, named with both. */
+  import = check_dates (f->store, dates);
+  assert_date_problem (import, 0, "“01/05/2024”", english ? "1 May" : "mayo",
+                       english ? "5 January" : "enero", NULL);
+  /* The same day either way, a year first or a month's name need no
+   * decision. */
+  assert_joined (import, 1, "2024-05-05");
+  assert_joined (import, 2, "2024-03-01");
+  assert_date_problem (import, 3, "“12/11/2023”", english ? "12 November" : "noviembre",
+                       english ? "11 December" : "diciembre", NULL);
+  assert_joined (import, 4, "2024-01-05");
+
+  /* Asked to add it anyway, the import refuses and changes nothing. */
+  gw_csv_import_set_action (import, 0, GW_CSV_ROW_ADD);
+  g_assert_false (gw_csv_import_apply (import, "Secretary", NULL, NULL, NULL, NULL, NULL, &error));
+  g_assert_error (error, GW_STORE_ERROR, GW_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Line 2"));
+  g_assert_cmpuint (gw_store_count_members (f->store), ==, 0);
+
+  restore_date_locale (locale);
+}
+
+static void
+test_dates_same_both_ways (GwTestFixture *f,
+                           gconstpointer  data)
+{
+  static const char * const dates[] = { "05/05/2024 00:00", "07/07/07", "12.12.2012", NULL };
+  g_autoptr(GwCsvImport) import = NULL;
+  char *locale = use_date_locale (data);
+
+  if (locale == NULL)
+    return;
+
+  /* Undecided, but the day and the month are the same number. */
+  import = check_dates (f->store, dates);
+  assert_joined (import, 0, "2024-05-05");
+  assert_joined (import, 1, "2007-07-07");
+  assert_joined (import, 2, "2012-12-12");
+
+  restore_date_locale (locale);
+}
+
+static void
+test_dates_inconsistent (GwTestFixture *f,
+                         gconstpointer  data)
+{
+  static const char * const mostly_day_first[] = { "13/01/2024", "14/02/2024", "02/15/2024",
+                                                   "03/04/2024", NULL };
+  static const char * const even[] = { "13/01/2024", "01/13/2024", "03/04/2024", "05/05/2024",
+                                       NULL };
+  g_autoptr(GwCsvImport) import = NULL;
+  char *locale = use_date_locale (data);
+
+  if (locale == NULL)
+    return;
+
+  /* Both ways in one column: most have the day first, and the date that
+   * can only be the other way is a problem. */
+  import = check_dates (f->store, mostly_day_first);
+  assert_joined (import, 0, "2024-01-13");
+  assert_joined (import, 1, "2024-02-14");
+  assert_date_problem (import, 2, "“02/15/2024”", "day first", NULL);
+  assert_joined (import, 3, "2024-04-03");
+  g_clear_pointer (&import, gw_csv_import_free);
+
+  /* As many each way: no way wins, and every date that decides or could
+   * be two days is a problem. */
+  import = check_dates (f->store, even);
+  assert_date_problem (import, 0, "“13/01/2024”", "as many", NULL);
+  assert_date_problem (import, 1, "“01/13/2024”", "as many", NULL);
+  assert_date_problem (import, 2, "“03/04/2024”", NULL);
+  assert_joined (import, 3, "2024-05-05");
+
+  restore_date_locale (locale);
+}
+
+static void
+test_dates_month_names (GwTestFixture *f,
+                        gconstpointer  data)
+{
+  static const struct { const char *text; const char *iso; } cases[] = {
+    { "Jan 5 2024", "2024-01-05" },
+    { "5-Jan-2024", "2024-01-05" },
+    { "January 5, 2024", "2024-01-05" },
+    { "Friday, January 5th, 2024", "2024-01-05" },
+    { "5 de enero de 2024", "2024-01-05" },
+    { "miércoles, 3 de enero de 2024", "2024-01-03" },
+    { "5 ENE 2024", "2024-01-05" },
+    { "1 de Septiembre del 2024", "2024-09-01" },
+    { "1º de diciembre de 2023", "2023-12-01" },
+    { "Sept. 30, 2024", "2024-09-30" },
+    { "30-ago-2024", "2024-08-30" },
+    { "3 Dic. 2023", "2023-12-03" },
+    { "2024 Feb 29", "2024-02-29" },
+    { "12 de MAYO de 2020", "2020-05-12" },
+    { "Smarch 5 2024", NULL },
+    { "30 Feb 2024", NULL },
+    { "January 2024", NULL },
+  };
+  g_autoptr(GPtrArray) dates = g_ptr_array_new ();
+  g_autoptr(GwCsvImport) import = NULL;
+  char *locale = use_date_locale (data);
+
+  if (locale == NULL)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_ptr_array_add (dates, (gpointer) cases[i].text);
+  g_ptr_array_add (dates, NULL);
+
+  import = check_dates (f->store, (const char * const *) dates->pdata);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("date “%s”", cases[i].text);
+      if (cases[i].iso != NULL)
+        assert_joined (import, i, cases[i].iso);
+      else
+        assert_date_problem (import, i, cases[i].text, "not a real date", NULL);
+    }
+
+  restore_date_locale (locale);
+}
+
+static void
+test_dates_two_digit_years (GwTestFixture *f,
+                            gconstpointer  data)
+{
+  static const char * const dates[] = { "13/01/69", "13/01/70", "31/12/99", "01/02/00", "5-Jan-69",
+                                        "5-Jan-70", "5 de enero de 99", NULL };
+  g_autoptr(GwCsvImport) import = NULL;
+  char *locale = use_date_locale (data);
+
+  if (locale == NULL)
+    return;
+
+  /* 00 to 69 are in the 2000s, 70 to 99 in the 1900s. */
+  import = check_dates (f->store, dates);
+  assert_joined (import, 0, "2069-01-13");
+  assert_joined (import, 1, "1970-01-13");
+  assert_joined (import, 2, "1999-12-31");
+  assert_joined (import, 3, "2000-02-01");
+  assert_joined (import, 4, "2069-01-05");
+  assert_joined (import, 5, "1970-01-05");
+  assert_joined (import, 6, "1999-01-05");
+
+  restore_date_locale (locale);
+}
+
+static void
+test_dates_with_time (GwTestFixture *f,
+                      gconstpointer  data)
+{
+  static const char * const month_first[] = { "01/13/2024 00:00", "02/05/2024 00:00:00",
+                                              "2024-03-01 12:30", "3/4/2024 9:15 PM",
+                                              "3/5/2024 12:00:00 a. m.", "Jan 5 2024 10:00",
+                                              "3/6/2024 25:00", NULL };
+  static const char * const sheets[] = { "01/05/2024 00:00", "25/12/2023 00:00", NULL };
+  g_autoptr(GwCsvImport) import = NULL;
+  char *locale = use_date_locale (data);
+
+  if (locale == NULL)
+    return;
+
+  /* The time a spreadsheet keeps with a date is left out. */
+  import = check_dates (f->store, month_first);
+  assert_joined (import, 0, "2024-01-13");
+  assert_joined (import, 1, "2024-02-05");
+  assert_joined (import, 2, "2024-03-01");
+  assert_joined (import, 3, "2024-03-04");
+  assert_joined (import, 4, "2024-03-05");
+  assert_joined (import, 5, "2024-01-05");
+  /* A time that is not one is not left out. */
+  assert_date_problem (import, 6, "“3/6/2024 25:00”", "not a real date", NULL);
+  g_clear_pointer (&import, gw_csv_import_free);
+
+  /* Google Sheets writes a date kept with its hour so. */
+  import = check_dates (f->store, sheets);
+  assert_joined (import, 0, "2024-05-01");
+  assert_joined (import, 1, "2023-12-25");
+
+  restore_date_locale (locale);
+}
+
 static void
 test_duplicates (GwTestFixture *f,
                  gconstpointer  data)
@@ -1002,10 +1333,24 @@ main (int   argc,
 
 #define ADD(path, func) \
   g_test_add (path, GwTestFixture, NULL, gw_test_fixture_set_up, func, gw_test_fixture_tear_down)
+  /* Each date test in the C locale, then with the dates of es_ES. */
+#define ADD_DATES(name, func) \
+  g_test_add ("/core/csv-import/dates/" name, GwTestFixture, NULL, \
+              gw_test_fixture_set_up, func, gw_test_fixture_tear_down); \
+  g_test_add ("/core/csv-import/dates-es/" name, GwTestFixture, "es_ES.UTF-8", \
+              gw_test_fixture_set_up, func, gw_test_fixture_tear_down)
 
   ADD ("/core/csv-import/first-and-last-name-joined", test_first_and_last_joined);
   ADD ("/core/csv-import/no-header-and-no-name", test_no_header_and_no_name);
   ADD ("/core/csv-import/impossible-date-refused", test_impossible_date);
+  ADD_DATES ("day-first-decided-by-one-row", test_dates_day_first);
+  ADD_DATES ("month-first-decided-by-one-row", test_dates_month_first);
+  ADD_DATES ("ambiguous-dates-flagged", test_dates_ambiguous);
+  ADD_DATES ("same-day-both-ways-accepted", test_dates_same_both_ways);
+  ADD_DATES ("inconsistent-column-flags-the-odd-ones", test_dates_inconsistent);
+  ADD_DATES ("month-names-in-english-and-spanish", test_dates_month_names);
+  ADD_DATES ("two-digit-years", test_dates_two_digit_years);
+  ADD_DATES ("date-and-time", test_dates_with_time);
   ADD ("/core/csv-import/duplicates", test_duplicates);
   ADD ("/core/csv-import/duplicate-phone-with-country-code", test_duplicate_country_code);
   ADD ("/core/csv-import/unreadable-bytes-flag-their-row", test_unreadable_row);
@@ -1018,6 +1363,7 @@ main (int   argc,
   ADD ("/core/csv-import/bulk-cancel-changes-nothing", test_bulk_cancel_apply);
   ADD ("/core/csv-export/roster-as-shown", test_export);
 
+#undef ADD_DATES
 #undef ADD
 
   return g_test_run ();

@@ -312,6 +312,14 @@ typedef struct
   char     *email_key;  /* the email, lower-cased */
 } Row;
 
+/* Which of a numeric date's first two numbers is the day. */
+typedef enum
+{
+  DATE_ORDER_UNKNOWN,
+  DATE_ORDER_DAY_FIRST,    /* 13/01/2024 */
+  DATE_ORDER_MONTH_FIRST,  /* 01/13/2024 */
+} DateOrder;
+
 struct _GwCsvImport
 {
   GwStore    *store;
@@ -322,6 +330,11 @@ struct _GwCsvImport
   GwCsvField *fields;     /* one per column */
   gboolean   *second_surname; /* one per column: headed as a second surname */
   GPtrArray  *rows;       /* (element-type Row) */
+  /* While checking: how the dates joined written "01/05/2024" are read,
+   * decided from the whole column (see decide_date_order()), and whether
+   * the column has dates that can only be read each way. */
+  DateOrder   date_order;
+  gboolean    mixed_dates;
 };
 
 static void
@@ -589,6 +602,205 @@ normalize_line_breaks (char *text)
   *out = '\0';
 }
 
+/* Dates joined.
+ *
+ * A spreadsheet's dates are written as whoever made it writes them, so
+ * "01/05/2024" is 1 May or 5 January whatever this computer's locale says
+ * (gw_date_scan_written()). One file is usually typed one way: a date
+ * that can only be read one way, "13/01/2024" or "01/13/2024", tells how
+ * all the others are. */
+
+typedef enum
+{
+  READS_NEITHER,
+  READS_DAY_FIRST,
+  READS_MONTH_FIRST,
+  READS_EITHER,   /* two real dates, or the same date both ways (05/05/2024) */
+} Readings;
+
+/* How a date written with numbers only, the year last, can be read. */
+static Readings
+get_readings (const GwWrittenDate *date)
+{
+  gboolean day_first = gw_date_dmy_is_valid (date->day, date->month, date->year);
+  gboolean month_first = gw_date_dmy_is_valid (date->month, date->day, date->year);
+
+  if (day_first && month_first)
+    return READS_EITHER;
+  if (day_first)
+    return READS_DAY_FIRST;
+  if (month_first)
+    return READS_MONTH_FIRST;
+  return READS_NEITHER;
+}
+
+/* The text of the first cell of @cells mapped to the date joined that is
+ * not blank, as build_row() takes it; NULL when there is none. */
+static char *
+dup_joined_text (GwCsvImport  *self,
+                 char        **cells)
+{
+  for (guint c = 0; c < self->n_columns && cells[c] != NULL; c++)
+    {
+      g_autofree char *value = NULL;
+
+      if (self->fields[c] != GW_CSV_FIELD_JOINED)
+        continue;
+      value = g_strstrip (g_strdup (cells[c]));
+      if (value[0] != '\0')
+        return g_steal_pointer (&value);
+    }
+
+  return NULL;
+}
+
+/* Decides, from every date joined in the file, which number comes first
+ * in those that could be read either way: the way of the dates that can
+ * only be read one way, or of most of them when there are both (those
+ * that disagree are then rows with a problem). When no date decides, or
+ * as many decide each way, a date that means two different days is a
+ * problem: guessing would put people in the wrong month without a word. */
+static gboolean
+decide_date_order (GwCsvImport   *self,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  guint n_day_first = 0, n_month_first = 0;
+  guint first_row = self->has_header ? 1 : 0;
+
+  self->date_order = DATE_ORDER_UNKNOWN;
+  self->mixed_dates = FALSE;
+
+  for (guint r = first_row; r < self->table->rows->len; r++)
+    {
+      g_autofree char *text = dup_joined_text (self, g_ptr_array_index (self->table->rows, r));
+      GwWrittenDate date;
+
+      if (r % ROWS_PER_STEP == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+
+      if (text == NULL || !gw_date_scan_written (text, &date) || !date.either_order)
+        continue;
+
+      switch (get_readings (&date))
+        {
+        case READS_DAY_FIRST:
+          n_day_first++;
+          break;
+        case READS_MONTH_FIRST:
+          n_month_first++;
+          break;
+        case READS_EITHER:
+        case READS_NEITHER:
+        default:
+          break;
+        }
+    }
+
+  if (n_day_first > n_month_first)
+    self->date_order = DATE_ORDER_DAY_FIRST;
+  else if (n_month_first > n_day_first)
+    self->date_order = DATE_ORDER_MONTH_FIRST;
+  self->mixed_dates = n_day_first > 0 && n_month_first > 0;
+
+  return TRUE;
+}
+
+/* Reads a date joined as decide_date_order() decided. Returns the date as
+ * YYYY-MM-DD, or NULL with @problem set to why not. */
+static char *
+read_joined (GwCsvImport  *self,
+             const char   *text,
+             char        **problem)
+{
+  g_autofree char *day_first = NULL;
+  g_autofree char *month_first = NULL;
+  GwWrittenDate date;
+  Readings readings;
+
+  *problem = NULL;
+
+  if (!gw_date_scan_written (text, &date))
+    goto not_real;
+
+  if (!date.either_order)
+    {
+      char *iso = gw_date_dmy_to_iso (date.day, date.month, date.year);
+
+      if (iso == NULL)
+        goto not_real;
+      return iso;
+    }
+
+  readings = get_readings (&date);
+  switch (readings)
+    {
+    case READS_NEITHER:
+      goto not_real;
+
+    case READS_EITHER:
+      /* The same day both ways needs no decision. */
+      if (date.day == date.month || self->date_order == DATE_ORDER_DAY_FIRST)
+        return gw_date_dmy_to_iso (date.day, date.month, date.year);
+      if (self->date_order == DATE_ORDER_MONTH_FIRST)
+        return gw_date_dmy_to_iso (date.month, date.day, date.year);
+
+      day_first = gw_date_format_day_month (date.day, date.month);
+      month_first = gw_date_format_day_month (date.month, date.day);
+      /* Translators: the first %s is a date as the spreadsheet has it,
+       * the others the two days it could be, as in “1 May”. */
+      *problem = g_strdup_printf (_("“%s” could be %s or %s. Write the date joined as YYYY-MM-DD."),
+                                  text, day_first, month_first);
+      return NULL;
+
+    case READS_DAY_FIRST:
+    case READS_MONTH_FIRST:
+    default:
+      {
+        gboolean is_day_first = readings == READS_DAY_FIRST;
+        guint day = is_day_first ? date.day : date.month;
+        guint month = is_day_first ? date.month : date.day;
+        g_autofree char *only = NULL;
+
+        if (!self->mixed_dates)
+          return gw_date_dmy_to_iso (day, month, date.year);
+        if ((is_day_first && self->date_order == DATE_ORDER_DAY_FIRST) ||
+            (!is_day_first && self->date_order == DATE_ORDER_MONTH_FIRST))
+          return gw_date_dmy_to_iso (day, month, date.year);
+
+        /* The column is typed both ways: this row may be the odd one
+         * out, or be right and the others wrong. */
+        only = gw_date_format_day_month (day, month);
+        if (self->date_order == DATE_ORDER_DAY_FIRST)
+          /* Translators: the first %s is a date as the spreadsheet has it,
+           * the second the only day it can be, as in “13 January”. */
+          *problem = g_strdup_printf (_("“%s” can only be %s, but most dates in this column "
+                                        "have the day first. Write the date joined as YYYY-MM-DD."),
+                                      text, only);
+        else if (self->date_order == DATE_ORDER_MONTH_FIRST)
+          /* Translators: the first %s is a date as the spreadsheet has it,
+           * the second the only day it can be, as in “13 January”. */
+          *problem = g_strdup_printf (_("“%s” can only be %s, but most dates in this column "
+                                        "have the month first. Write the date joined as "
+                                        "YYYY-MM-DD."),
+                                      text, only);
+        else
+          /* Translators: the first %s is a date as the spreadsheet has it,
+           * the second the only day it can be, as in “13 January”. */
+          *problem = g_strdup_printf (_("“%s” can only be %s, but as many dates in this column "
+                                        "have the month first as the day first. Write the date "
+                                        "joined as YYYY-MM-DD."),
+                                      text, only);
+        return NULL;
+      }
+    }
+
+not_real:
+  *problem = g_strdup_printf (_("“%s” is not a real date. Write the date joined as YYYY-MM-DD."),
+                              text);
+  return NULL;
+}
+
 /* Reads one line of the file into a draft person, or returns NULL when
  * the line is blank. */
 static Row *
@@ -694,13 +906,13 @@ build_row (GwCsvImport *self,
 
   if (text[GW_CSV_FIELD_JOINED] != NULL)
     {
-      g_autofree char *date = gw_date_parse_user (text[GW_CSV_FIELD_JOINED]);
+      g_autofree char *problem = NULL;
+      g_autofree char *date = read_joined (self, text[GW_CSV_FIELD_JOINED], &problem);
 
       if (date != NULL)
         gw_member_set_joined (draft, date);
       else if (row->row.problem == NULL)
-        row->row.problem = g_strdup_printf (_("“%s” is not a real date. Write the date joined as YYYY-MM-DD."),
-                                            text[GW_CSV_FIELD_JOINED]);
+        row->row.problem = g_steal_pointer (&problem);
     }
 
   if (text[GW_CSV_FIELD_EMAIL] != NULL && row->row.problem == NULL &&
@@ -1184,6 +1396,14 @@ gw_csv_import_check (GwCsvImport     *self,
       return FALSE;
     }
   report (progress, user_data, 0.2);
+
+  /* How to read the dates joined is decided for the whole column before
+   * any row is read. */
+  if (!decide_date_order (self, cancellable, error))
+    {
+      roster_clear (&roster);
+      return FALSE;
+    }
 
   /* Read every row, and index the file's own names, so that each row can
    * be compared with those before it. */

@@ -87,11 +87,15 @@ void         gw_csv_import_set_field      (GwCsvImport     *self,
                                            guint            column,
                                            GwCsvField       field);
 /* Builds the rows from the mapping, checks each (name present, every
- * character readable, dates possible, email addresses plausible) and
- * looks for duplicates on the roster (phone, also with a country code
- * more or less, e-mail, close name) and earlier in the file. A column
- * headed as a second surname goes after the other last names. Line
- * breaks inside cells become "\n". Blank lines are not rows. Fails with
+ * character readable, dates possible and not ambiguous, email addresses
+ * plausible) and looks for duplicates on the roster (phone, also with a
+ * country code more or less, e-mail, close name) and earlier in the file.
+ * A column headed as a second surname goes after the other last names.
+ * Line breaks inside cells become "\n". Blank lines are not rows. Dates
+ * joined are read as gw_date_scan_written() does, the same on every
+ * computer; whether "01/05/2024" has the day or the month first is
+ * decided from the whole column, and a date that could be two days is a
+ * problem when nothing in the column decides. Fails with
  * GW_CSV_ERROR_NO_NAME when no name column is mapped. Changing the
  * mapping or the header setting clears the rows. */
 gboolean     gw_csv_import_check          (GwCsvImport     *self,
