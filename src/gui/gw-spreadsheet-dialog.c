@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "gw-csv-import.h"
@@ -239,6 +241,33 @@ get_cell (const GwCsvTable *table,
   return cells[column];
 }
 
+/* Each cell of the first rows is shown on one line: a line break inside
+ * it, whichever kind the file has (an old Mac's lone "\r" included, which
+ * a label would show as a raw control character), becomes "↵". */
+static char *
+dup_one_line (const char *text)
+{
+  GString *out;
+
+  if (text == NULL)
+    return NULL;
+
+  out = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '\r' || *p == '\n')
+        {
+          g_string_append (out, "↵");
+          if (p[0] == '\r' && p[1] == '\n')
+            p++;
+        }
+      else
+        g_string_append_c (out, *p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
 static void
 rebuild_preview (GwSpreadsheetDialog *self)
 {
@@ -261,7 +290,7 @@ rebuild_preview (GwSpreadsheetDialog *self)
 
       for (guint r = 0; r < PREVIEW_ROWS; r++)
         {
-          const char *text = get_cell (table, first + r, c);
+          g_autofree char *text = dup_one_line (get_cell (table, first + r, c));
 
           label = gtk_label_new (text);
           gtk_label_set_xalign (GTK_LABEL (label), 0);
