@@ -309,7 +309,7 @@ dup_samples (GwSpreadsheetDialog *self,
              guint                column)
 {
   const GwCsvTable *table = gw_csv_import_get_table (self->import);
-  g_autoptr(GPtrArray) samples = g_ptr_array_new ();
+  g_autoptr(GPtrArray) samples = g_ptr_array_new_with_free_func (g_free);
   guint first = gw_csv_import_get_has_header (self->import) ? 1 : 0;
 
   for (guint r = first; r < table->rows->len && r < first + 50 && samples->len < SAMPLES; r++)
@@ -317,7 +317,7 @@ dup_samples (GwSpreadsheetDialog *self,
       const char *text = get_cell (table, r, column);
 
       if (text != NULL && text[0] != '\0')
-        g_ptr_array_add (samples, (gpointer) text);
+        g_ptr_array_add (samples, dup_one_line (text));
     }
 
   if (samples->len == 0)
