@@ -19,10 +19,7 @@ struct _GwExportDialog
   AdwWindow         parent_instance;
 
   GwStore          *store;
-  GCancellable     *cancellable;
-  GTask            *task;              /* while exporting */
-  guint             progress_source;
-  gboolean          close_requested;
+  GwJobRun          job;
 
   GtkButton        *cancel_button;
   GtkButton        *export_button;
@@ -143,28 +140,10 @@ export_done_cb (GObject      *object,
   ExportJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
 
-  g_clear_handle_id (&self->progress_source, g_source_remove);
-  g_clear_object (&self->task);
-  g_clear_object (&self->cancellable);
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      if (self->close_requested || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          if (self->close_requested)
-            gtk_window_destroy (GTK_WINDOW (self));
-          else
-            show_page (self, "choose");
-          return;
-        }
-
-      set_error_description (self->error_page, error->message);
-      show_page (self, "error");
-      return;
-    }
-
-  if (GW_IS_WINDOW (parent))
+  /* Written, even if the window was closed meanwhile: say so. */
+  if (ok && GW_IS_WINDOW (parent))
     {
       g_autofree char *name = g_path_get_basename (job->path);
       /* Translators: %s is the name of the file written. */
@@ -172,7 +151,19 @@ export_done_cb (GObject      *object,
 
       gw_window_add_toast (GW_WINDOW (parent), adw_toast_new (title));
     }
-  gtk_window_destroy (GTK_WINDOW (self));
+
+  if (!gw_job_run_finish (&self->job, GTK_WINDOW (self)))
+    return;
+
+  if (ok)
+    gtk_window_destroy (GTK_WINDOW (self));
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_page (self, "choose");
+  else
+    {
+      set_error_description (self->error_page, error->message);
+      show_page (self, "error");
+    }
 }
 
 static void
@@ -197,18 +188,11 @@ start_export (GwExportDialog *self,
   job->areas = get_areas (self);
   job->privacy = get_privacy (self);
 
-  self->cancellable = g_cancellable_new ();
-  self->task = g_task_new (self, self->cancellable, export_done_cb, NULL);
-  g_task_set_source_tag (self->task, start_export);
   /* Stop pressed while the finished file is being written comes too late:
    * the file is there, and the result says so rather than "cancelled". */
-  g_task_set_check_cancellable (self->task, FALSE);
-  g_task_set_task_data (self->task, job, (GDestroyNotify) export_job_free);
-
-  gtk_progress_bar_set_fraction (self->progress_bar, 0);
   show_page (self, "progress");
-  self->progress_source = gw_job_progress_watch (self->task, &job->progress, self->progress_bar);
-  g_task_run_in_thread (self->task, export_in_thread);
+  gw_job_run_start (&self->job, self, job, (GDestroyNotify) export_job_free, &job->progress,
+                    self->progress_bar, export_in_thread, export_done_cb);
 }
 
 static void
@@ -246,7 +230,7 @@ export_clicked_cb (GwExportDialog *self)
   g_autofree char *today = gw_date_today ();
   g_autofree char *name = NULL;
 
-  if (get_areas (self) == 0 || self->task != NULL)
+  if (get_areas (self) == 0 || gw_job_run_is_running (&self->job))
     return;
 
   if (get_privacy (self) == GW_PRIVACY_COUNTS)
@@ -271,9 +255,7 @@ export_clicked_cb (GwExportDialog *self)
 static void
 cancel_clicked_cb (GwExportDialog *self)
 {
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  else
+  if (!gw_job_run_stop (&self->job))
     gtk_window_close (GTK_WINDOW (self));
 }
 
@@ -290,13 +272,8 @@ gw_export_dialog_close_request (GtkWindow *window)
 
   /* The worker is stopped first; the dialog goes when it has (no file is
    * left half written: the core removes its temporary file). */
-  if (self->task != NULL)
-    {
-      self->close_requested = TRUE;
-      g_cancellable_cancel (self->cancellable);
-      gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
-      return TRUE;
-    }
+  if (gw_job_run_close_request (&self->job, window))
+    return TRUE;
 
   return GTK_WINDOW_CLASS (gw_export_dialog_parent_class)->close_request (window);
 }
@@ -306,7 +283,7 @@ gw_export_dialog_dispose (GObject *object)
 {
   GwExportDialog *self = GW_EXPORT_DIALOG (object);
 
-  g_clear_handle_id (&self->progress_source, g_source_remove);
+  gw_job_run_clear (&self->job);
   gtk_widget_dispose_template (GTK_WIDGET (self), GW_TYPE_EXPORT_DIALOG);
 
   G_OBJECT_CLASS (gw_export_dialog_parent_class)->dispose (object);
@@ -317,7 +294,7 @@ gw_export_dialog_finalize (GObject *object)
 {
   GwExportDialog *self = GW_EXPORT_DIALOG (object);
 
-  g_clear_object (&self->cancellable);
+  gw_job_run_clear (&self->job);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (gw_export_dialog_parent_class)->finalize (object);

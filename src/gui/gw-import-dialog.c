@@ -30,10 +30,7 @@ struct _GwImportDialog
   char              *path;
   GwStore           *writer;      /* this import's own connection */
   GwExchangeImport  *import;
-  GCancellable      *cancellable;
-  GTask             *task;
-  guint              progress_source;
-  gboolean           close_requested;
+  GwJobRun          job;
   GPtrArray         *area_rows;
   GtkStringList     *conflict_labels;
 
@@ -128,42 +125,16 @@ show_error (GwImportDialog *self,
 }
 
 static void
-start_task (GwImportDialog  *self,
-            const char      *title,
-            ImportJob       *job,
-            GTaskThreadFunc  func,
-            GAsyncReadyCallback done)
+start_task (GwImportDialog      *self,
+            const char          *title,
+            ImportJob           *job,
+            GTaskThreadFunc      func,
+            GAsyncReadyCallback  done)
 {
-  self->cancellable = g_cancellable_new ();
-  self->task = g_task_new (self, self->cancellable, done, NULL);
-  g_task_set_task_data (self->task, job, (GDestroyNotify) import_job_free);
-  /* A step stopped after its commit has still happened: the result is
-   * what the worker returned, not "cancelled" because Stop came late
-   * (the dialog would offer to add or apply it all again). */
-  g_task_set_check_cancellable (self->task, FALSE);
-
   adw_status_page_set_title (self->progress_page, title);
-  gtk_progress_bar_set_fraction (self->progress_bar, 0);
   show_page (self, "progress");
-  self->progress_source = gw_job_progress_watch (self->task, &job->progress, self->progress_bar);
-  g_task_run_in_thread (self->task, func);
-}
-
-/* Ends a task; returns whether the dialog goes on. */
-static gboolean
-finish_task (GwImportDialog *self)
-{
-  g_clear_handle_id (&self->progress_source, g_source_remove);
-  g_clear_object (&self->task);
-  g_clear_object (&self->cancellable);
-
-  if (self->close_requested)
-    {
-      gtk_window_destroy (GTK_WINDOW (self));
-      return FALSE;
-    }
-
-  return TRUE;
+  gw_job_run_start (&self->job, self, job, (GDestroyNotify) import_job_free, &job->progress,
+                    self->progress_bar, func, done);
 }
 
 /* The preview */
@@ -379,7 +350,7 @@ load_done_cb (GObject      *object,
       self->import = g_steal_pointer (&job->import);
     }
 
-  if (!finish_task (self))
+  if (!gw_job_run_finish (&self->job, GTK_WINDOW (self)))
     return;
 
   if (!ok && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -493,7 +464,7 @@ apply_done_cb (GObject      *object,
       gw_window_add_toast (GW_WINDOW (parent), adw_toast_new (title));
     }
 
-  if (!finish_task (self))
+  if (!gw_job_run_finish (&self->job, GTK_WINDOW (self)))
     return;
 
   if (ok)
@@ -516,7 +487,7 @@ import_clicked_cb (GwImportDialog *self)
 {
   ImportJob *job;
 
-  if (self->import == NULL || self->task != NULL || !gw_exchange_import_has_changes (self->import))
+  if (self->import == NULL || gw_job_run_is_running (&self->job) || !gw_exchange_import_has_changes (self->import))
     return;
 
   /* The import and its connection stay the dialog's; the worker borrows
@@ -531,9 +502,7 @@ import_clicked_cb (GwImportDialog *self)
 static void
 cancel_clicked_cb (GwImportDialog *self)
 {
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  else
+  if (!gw_job_run_stop (&self->job))
     gtk_window_close (GTK_WINDOW (self));
 }
 
@@ -544,13 +513,8 @@ gw_import_dialog_close_request (GtkWindow *window)
 
   /* A running step is stopped first (an import being applied rolls
    * back); the dialog goes once it has. */
-  if (self->task != NULL)
-    {
-      self->close_requested = TRUE;
-      g_cancellable_cancel (self->cancellable);
-      gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
-      return TRUE;
-    }
+  if (gw_job_run_close_request (&self->job, window))
+    return TRUE;
 
   return GTK_WINDOW_CLASS (gw_import_dialog_parent_class)->close_request (window);
 }
@@ -560,7 +524,7 @@ gw_import_dialog_dispose (GObject *object)
 {
   GwImportDialog *self = GW_IMPORT_DIALOG (object);
 
-  g_clear_handle_id (&self->progress_source, g_source_remove);
+  gw_job_run_clear (&self->job);
   if (self->conflicts_view != NULL)
     gtk_list_view_set_model (self->conflicts_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), GW_TYPE_IMPORT_DIALOG);
@@ -575,7 +539,7 @@ gw_import_dialog_finalize (GObject *object)
 
   g_clear_pointer (&self->import, gw_exchange_import_free);
   g_clear_object (&self->writer);
-  g_clear_object (&self->cancellable);
+  gw_job_run_clear (&self->job);
   g_clear_object (&self->conflict_labels);
   g_clear_pointer (&self->area_rows, g_ptr_array_unref);
   g_clear_object (&self->store);

@@ -42,11 +42,8 @@ struct _GwSpreadsheetDialog
   char             *path;
   GwStore          *writer;         /* this dialog's own connection */
   GwCsvImport      *import;
-  GCancellable     *cancellable;
-  GTask            *task;
   Step              step;
-  guint             progress_source;
-  gboolean          close_requested;
+  GwJobRun          job;
   gboolean          updating;
   GPtrArray        *column_rows;
   GtkStringList    *field_labels;
@@ -192,36 +189,10 @@ start_task (GwSpreadsheetDialog *self,
             GAsyncReadyCallback  done)
 {
   self->step = step;
-  self->cancellable = g_cancellable_new ();
-  self->task = g_task_new (self, self->cancellable, done, NULL);
-  g_task_set_task_data (self->task, job, (GDestroyNotify) job_free);
-  /* A step stopped after its commit has still happened: the result is
-   * what the worker returned, not "cancelled" because Stop came late
-   * (the dialog would offer to add or apply it all again). */
-  g_task_set_check_cancellable (self->task, FALSE);
-
   adw_status_page_set_title (self->progress_page, title);
-  gtk_progress_bar_set_fraction (self->progress_bar, 0);
   show_page (self, "progress");
-  self->progress_source = gw_job_progress_watch (self->task, &job->progress, self->progress_bar);
-  g_task_run_in_thread (self->task, func);
-}
-
-/* Ends a task; returns whether the dialog goes on. */
-static gboolean
-finish_task (GwSpreadsheetDialog *self)
-{
-  g_clear_handle_id (&self->progress_source, g_source_remove);
-  g_clear_object (&self->task);
-  g_clear_object (&self->cancellable);
-
-  if (self->close_requested)
-    {
-      gtk_window_destroy (GTK_WINDOW (self));
-      return FALSE;
-    }
-
-  return TRUE;
+  gw_job_run_start (&self->job, self, job, (GDestroyNotify) job_free, &job->progress,
+                    self->progress_bar, func, done);
 }
 
 /* Mapping the columns */
@@ -461,7 +432,7 @@ read_done_cb (GObject      *object,
       self->import = g_steal_pointer (&job->import);
     }
 
-  if (!finish_task (self))
+  if (!gw_job_run_finish (&self->job, GTK_WINDOW (self)))
     return;
 
   if (!ok && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -720,7 +691,7 @@ check_done_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
 
-  if (!finish_task (self))
+  if (!gw_job_run_finish (&self->job, GTK_WINDOW (self)))
     return;
 
   if (ok)
@@ -793,7 +764,7 @@ apply_done_cb (GObject      *object,
         }
     }
 
-  if (!finish_task (self))
+  if (!gw_job_run_finish (&self->job, GTK_WINDOW (self)))
     return;
 
   if (ok)
@@ -812,7 +783,7 @@ next_clicked_cb (GwSpreadsheetDialog *self)
   const char *page = gtk_stack_get_visible_child_name (self->stack);
   Job *job;
 
-  if (self->import == NULL || self->task != NULL)
+  if (self->import == NULL || gw_job_run_is_running (&self->job))
     return;
 
   job = g_new0 (Job, 1);
@@ -830,15 +801,14 @@ next_clicked_cb (GwSpreadsheetDialog *self)
 static void
 back_clicked_cb (GwSpreadsheetDialog *self)
 {
-  if (self->task == NULL)
+  if (!gw_job_run_is_running (&self->job))
     show_page (self, "mapping");
 }
 
 static void
 stop_clicked_cb (GwSpreadsheetDialog *self)
 {
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
+  gw_job_run_stop (&self->job);
 }
 
 static void
@@ -854,13 +824,8 @@ gw_spreadsheet_dialog_close_request (GtkWindow *window)
 
   /* A running step is stopped first (people being added are rolled
    * back); the dialog goes once it has. */
-  if (self->task != NULL)
-    {
-      self->close_requested = TRUE;
-      g_cancellable_cancel (self->cancellable);
-      gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
-      return TRUE;
-    }
+  if (gw_job_run_close_request (&self->job, window))
+    return TRUE;
 
   return GTK_WINDOW_CLASS (gw_spreadsheet_dialog_parent_class)->close_request (window);
 }
@@ -870,7 +835,7 @@ gw_spreadsheet_dialog_dispose (GObject *object)
 {
   GwSpreadsheetDialog *self = GW_SPREADSHEET_DIALOG (object);
 
-  g_clear_handle_id (&self->progress_source, g_source_remove);
+  gw_job_run_clear (&self->job);
   if (self->review_view != NULL)
     gtk_column_view_set_model (self->review_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), GW_TYPE_SPREADSHEET_DIALOG);
@@ -885,7 +850,7 @@ gw_spreadsheet_dialog_finalize (GObject *object)
 
   g_clear_pointer (&self->import, gw_csv_import_free);
   g_clear_object (&self->writer);
-  g_clear_object (&self->cancellable);
+  gw_job_run_clear (&self->job);
   g_clear_object (&self->field_labels);
   g_clear_object (&self->review_names);
   for (guint i = 0; i < G_N_ELEMENTS (self->action_models); i++)
