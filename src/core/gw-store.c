@@ -1183,16 +1183,17 @@ _gw_store_notebook_changed (GwStore    *self,
   g_signal_emit (self, signals[NOTEBOOK_CHANGED], change.detail, id);
 }
 
-static int
-read_pragma (sqlite3    *db,
+/* The first column of the first row of @sql, or 0. */
+static gint64
+query_int64 (sqlite3    *db,
              const char *sql)
 {
   sqlite3_stmt *stmt = NULL;
-  int value = 0;
+  gint64 value = 0;
 
   if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK &&
       sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int (stmt, 0);
+    value = sqlite3_column_int64 (stmt, 0);
   sqlite3_finalize (stmt);
 
   return value;
@@ -1227,8 +1228,8 @@ _gw_store_begin_bulk (GwStore     *self,
   if (bulk->db == NULL || !sqlite3_get_autocommit (bulk->db))
     return;
 
-  bulk->cache_size = read_pragma (bulk->db, "PRAGMA cache_size");
-  bulk->temp_store = read_pragma (bulk->db, "PRAGMA temp_store");
+  bulk->cache_size = (int) query_int64 (bulk->db, "PRAGMA cache_size");
+  bulk->temp_store = (int) query_int64 (bulk->db, "PRAGMA temp_store");
   bulk->tuned = TRUE;
 
   sqlite3_exec (bulk->db, "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536",
@@ -1243,21 +1244,6 @@ void
 _gw_store_set_bulk_threshold (gint64 rows)
 {
   bulk_min_rows = rows >= 0 ? rows : BULK_MIN_ROWS;
-}
-
-static gint64
-query_int64 (sqlite3    *db,
-             const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 value = 0;
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-
-  return value;
 }
 
 /* The full-text trigger of @table is
