@@ -455,6 +455,34 @@ test_refuses (GwTestFixture *f,
     g_assert_nonnull (import);
   }
 
+  /* A name given twice in one object: json-glib would keep the last one
+   * without a word. Also when one of the two is written with escapes. The
+   * same name in two different records is fine (every export has that). */
+  {
+    static const char *const twice[] = {
+      "\"full_name\": \"Someone Else\", \"full_name\": \"",
+      "\"full_name\": \"Someone Else\", \"full_n\\u0061me\": \"",
+    };
+    const char *name = strstr (text, "\"full_name\": \"");
+    const char *header = strstr (text, "\"version\": 1");
+
+    g_assert_nonnull (name);
+    g_assert_nonnull (header);
+    for (guint i = 0; i < G_N_ELEMENTS (twice); i++)
+      {
+        g_autofree char *doubled = g_strdup_printf ("%.*s%s%s", (int) (name - text), text, twice[i],
+                                                    name + strlen ("\"full_name\": \""));
+
+        assert_refused (f, doubled, strlen (doubled), GW_EXCHANGE_ERROR_SYNTAX,
+                        "gives “full_name” twice in the same record");
+      }
+    {
+      g_autofree char *doubled = g_strdup_printf ("%.*s\"version\": 1, %s", (int) (header - text), text, header);
+
+      assert_refused (f, doubled, strlen (doubled), GW_EXCHANGE_ERROR_SYNTAX, "gives “version” twice");
+    }
+  }
+
   /* Cut short. */
   assert_refused (f, text, strlen (text) / 2, GW_EXCHANGE_ERROR_SYNTAX, NULL);
   assert_refused (f, "", 0, GW_EXCHANGE_ERROR_SYNTAX, NULL);

@@ -144,6 +144,60 @@ hex_unit (const char *p)
   return unit;
 }
 
+/* A name in an object, as written in the file, or decoded when it has
+ * escapes. */
+typedef struct
+{
+  const char *text;
+  gsize       length;
+} KeySpan;
+
+/* json-glib keeps the last of two members with the same name without a
+ * word, so a file saying "phone" twice in one record would import
+ * whichever came last. */
+static gboolean
+check_key (const char  *data,
+           gsize        start,
+           gsize        end,
+           gboolean     escaped,
+           GArray      *keys,
+           guint        first,
+           GPtrArray   *decoded,
+           GError     **error)
+{
+  KeySpan key = { data + start, end - start };
+
+  if (escaped)
+    {
+      /* Rare: decode it the way the parser will, quotes included. */
+      g_autofree char *quoted = g_strndup (data + start - 1, end - start + 2);
+      g_autoptr(JsonNode) node = json_from_string (quoted, NULL);
+      char *text = g_strdup (node != NULL && JSON_NODE_HOLDS_VALUE (node) ?
+                             json_node_get_string (node) : quoted);
+
+      g_ptr_array_add (decoded, text);
+      key.text = text;
+      key.length = strlen (text);
+    }
+
+  for (guint k = first; k < keys->len; k++)
+    {
+      const KeySpan *other = &g_array_index (keys, KeySpan, k);
+
+      if (other->length == key.length && memcmp (other->text, key.text, key.length) == 0)
+        {
+          g_autofree char *name = g_utf8_make_valid (key.text, (gssize) MIN (key.length, 80));
+
+          g_set_error (error, GW_EXCHANGE_ERROR, GW_EXCHANGE_ERROR_SYNTAX,
+                       _("The file gives “%s” twice in the same record (at byte %" PRIu64 "), so it is not clear which one is meant."),
+                       name, (guint64) start);
+          return FALSE;
+        }
+    }
+  g_array_append_val (keys, key);
+  return TRUE;
+}
+
 static gboolean
 check_bytes (const char  *data,
              gsize        length,
@@ -153,6 +207,15 @@ check_bytes (const char  *data,
   gboolean in_string = FALSE;
   gboolean ended = FALSE;   /* the top-level object or array was closed */
   guint depth = 0;
+  /* Per depth: whether it is an object, and where its names start. */
+  gboolean is_object[GW_EXCHANGE_MAX_DEPTH + 1] = { FALSE };
+  guint keys_from[GW_EXCHANGE_MAX_DEPTH + 1] = { 0 };
+  gboolean expect_key = FALSE;
+  gboolean in_key = FALSE;
+  gboolean key_escaped = FALSE;
+  gsize key_start = 0;
+  g_autoptr(GArray) keys = g_array_sized_new (FALSE, FALSE, sizeof (KeySpan), 64);
+  g_autoptr(GPtrArray) decoded = g_ptr_array_new_with_free_func (g_free);
 
   if (length > max_bytes)
     {
@@ -185,6 +248,8 @@ check_bytes (const char  *data,
                * UTF-8, which the database would then keep. */
               guint unit = hex_unit (data + i + 2);
 
+              key_escaped = TRUE;
+
               if (unit == 0)
                 {
                   g_set_error (error, GW_EXCHANGE_ERROR, GW_EXCHANGE_ERROR_NOT_UTF8,
@@ -207,9 +272,18 @@ check_bytes (const char  *data,
                 i += 5;
             }
           else if (c == '\\')
-            i++;
+            {
+              key_escaped = TRUE;
+              i++;
+            }
           else if (c == '"')
-            in_string = FALSE;
+            {
+              in_string = FALSE;
+              if (in_key && !check_key (data, key_start, i, key_escaped, keys,
+                                        keys_from[depth], decoded, error))
+                return FALSE;
+              in_key = FALSE;
+            }
         }
       else if (ended && !g_ascii_isspace (c))
         {
@@ -219,7 +293,13 @@ check_bytes (const char  *data,
           return FALSE;
         }
       else if (c == '"')
-        in_string = TRUE;
+        {
+          in_string = TRUE;
+          in_key = expect_key;
+          key_escaped = FALSE;
+          key_start = i + 1;
+          expect_key = FALSE;
+        }
       else if (c == '{' || c == '[')
         {
           if (++depth > GW_EXCHANGE_MAX_DEPTH)
@@ -229,9 +309,18 @@ check_bytes (const char  *data,
                            GW_EXCHANGE_MAX_DEPTH, (guint64) i);
               return FALSE;
             }
+          is_object[depth] = c == '{';
+          keys_from[depth] = keys->len;
+          expect_key = c == '{';
         }
+      else if (c == ',')
+        expect_key = is_object[depth];
       else if ((c == '}' || c == ']') && depth > 0)
-        ended = --depth == 0;
+        {
+          g_array_set_size (keys, keys_from[depth]);
+          expect_key = FALSE;
+          ended = --depth == 0;
+        }
     }
 
   return TRUE;
