@@ -648,6 +648,47 @@ test_purging_recruiter_keeps_recruit (GwTestFixture *f,
   g_assert_cmpint (gw_test_sql_int (f->path, "SELECT count(*) FROM member_events"), ==, 1);
 }
 
+/* Someone recruited by a person since removed can still be edited, and
+ * the link stays for Undo to bring back; a new person cannot name a
+ * removed recruiter. */
+static void
+test_editing_recruit_of_removed (GwTestFixture *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GwMember) draft = gw_member_new ();
+  g_autoptr(GwMember) recruit = NULL;
+  g_autoptr(GwMember) other = gw_member_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 recruiter, id;
+
+  recruiter = gw_test_add (f->store, "Rosa Luxe");
+  gw_member_set_full_name (draft, "Ada Okafor");
+  gw_member_set_recruited_by (draft, recruiter);
+  id = gw_store_add_member (f->store, draft, "Secretary", &error);
+  g_assert_no_error (error);
+  g_assert_true (gw_store_delete_member (f->store, recruiter, &error));
+  g_assert_no_error (error);
+
+  recruit = gw_test_load (f->store, id);
+  g_assert_null (gw_member_get_recruited_by_name (recruit));
+  gw_member_set_pronouns (recruit, "she/her");
+  g_assert_true (gw_store_update_member (f->store, recruit, &error));
+  g_assert_no_error (error);
+
+  gw_member_set_full_name (other, "Bo Chen");
+  gw_member_set_recruited_by (other, recruiter);
+  g_assert_cmpint (gw_store_add_member (f->store, other, "Secretary", &error), ==, 0);
+  g_assert_error (error, GW_STORE_ERROR, GW_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (gw_store_restore_member (f->store, recruiter, &error));
+  g_assert_no_error (error);
+  g_clear_object (&recruit);
+  recruit = gw_test_load (f->store, id);
+  g_assert_cmpstr (gw_member_get_pronouns (recruit), ==, "she/her");
+  g_assert_cmpstr (gw_member_get_recruited_by_name (recruit), ==, "Rosa Luxe");
+}
+
 static void
 on_members_changed (GwStore *store,
                     gint64   id,
@@ -879,6 +920,7 @@ main (int   argc,
   ADD_F ("/core/store/members/load-missing", test_load_missing_member);
   ADD_F ("/core/store/members/delete-restore-purge", test_delete_restore_purge);
   ADD_F ("/core/store/members/purging-recruiter-keeps-recruit", test_purging_recruiter_keeps_recruit);
+  ADD_F ("/core/store/members/editing-recruit-of-removed", test_editing_recruit_of_removed);
   ADD_F ("/core/store/members/changed-signal", test_members_changed_signal);
   ADD_F ("/core/store/members/find-duplicates", test_find_duplicates);
 

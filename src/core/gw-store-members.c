@@ -53,6 +53,25 @@ member_from_row (sqlite3_stmt *stmt)
 }
 
 static gboolean
+recruiter_unchanged (GwStore  *self,
+                     GwMember *member)
+{
+  sqlite3_stmt *stmt;
+  gboolean same;
+
+  if (member->id == 0)
+    return FALSE;
+  stmt = _gw_store_prepare (self, "SELECT 1 FROM members WHERE id = ?1 AND recruited_by = ?2", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, member->id);
+  sqlite3_bind_int64 (stmt, 2, member->recruited_by);
+  same = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return same;
+}
+
+static gboolean
 validate (GwStore   *self,
           GwMember  *member,
           GError   **error)
@@ -90,7 +109,10 @@ validate (GwStore   *self,
           return FALSE;
         }
 
-      if (!_gw_store_get_stage_status (self, member->recruited_by, &stage, &status, NULL, NULL))
+      /* A recruiter removed since is kept as it was (Undo may bring them
+       * back); only a new one must be on the roster. */
+      if (!_gw_store_get_stage_status (self, member->recruited_by, &stage, &status, NULL, NULL) &&
+          !recruiter_unchanged (self, member))
         {
           g_set_error (error, GW_STORE_ERROR, GW_STORE_ERROR_INVALID,
                        _("The person who recruited them is no longer on the roster."));

@@ -30,6 +30,7 @@ struct _GwMemberEditor
   GwMember    *member;     /* the copy being edited */
   gboolean     is_new;
   gint64       recruiter_id;
+  gint64       removed_recruiter;  /* not on the roster (Undo may bring them back) */
 
   AdwEntryRow *fields[N_FIELDS];
   AdwEntryRow *recruiter_row;
@@ -83,8 +84,9 @@ collect (GwMemberEditor *self)
         }
     }
 
+  /* A recruiter since removed is not shown, and stays as it was. */
   if (gtk_editable_get_text (GTK_EDITABLE (self->recruiter_row))[0] == '\0')
-    self->recruiter_id = 0;
+    self->recruiter_id = self->removed_recruiter;
   else if (self->recruiter_id == 0)
     {
       show_error (self, _("Choose who recruited them from the list of matches, or leave it empty."));
@@ -336,6 +338,8 @@ gw_member_editor_new (GtkWindow *parent,
     }
   m = self->member;
   self->recruiter_id = gw_member_get_recruited_by (m);
+  if (gw_member_get_recruited_by_name (m) == NULL)
+    self->removed_recruiter = self->recruiter_id;
 
   gtk_window_set_title (GTK_WINDOW (self), self->is_new ? _("Add Member") : _("Edit Member"));
 
