@@ -900,6 +900,66 @@ test_removed_person_no_conflicts (GwTestFixture *f,
   gw_exchange_import_free (import);
 }
 
+/* The other chapter removes Ana, who recruited Bo, then edits Bo. Its
+ * file's Bo is newer and wins here, but its "recruited by: null" only says
+ * that Ana is gone there: here Bo is still recruited by Ana. */
+static void
+test_removed_recruiter_kept (GwTestFixture *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GwStore) other = NULL;
+  g_autofree char *other_path = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autoptr(GError) error = NULL;
+  GwExchangeImport *import;
+  gint64 ana_id, bo_id, ana_there, bo_there;
+
+  ana_id = gw_test_add_person (f->store, "Ana Ruiz", "555-0101", NULL);
+  bo_id = gw_test_add_person (f->store, "Bo Chen", "555-0102", NULL);
+  {
+    g_autofree char *sql = g_strdup_printf ("UPDATE members SET recruited_by = %" G_GINT64_FORMAT
+                                            " WHERE id = %" G_GINT64_FORMAT, ana_id, bo_id);
+
+    gw_test_sql_exec (f->path, sql, NULL);
+  }
+  other = open_other (f, "other.db", &other_path);
+  first = export_to (f->store, f->dir, "first.json", GW_AREA_ALL, GW_PRIVACY_FULL);
+  gw_exchange_import_free (import_file (other, first));
+  ana_there = gw_test_sql_int (other_path, "SELECT id FROM members WHERE full_name = 'Ana Ruiz'");
+  bo_there = gw_test_sql_int (other_path, "SELECT id FROM members WHERE full_name = 'Bo Chen'");
+  g_assert_cmpint (gw_test_sql_int (other_path, "SELECT recruited_by FROM members WHERE full_name = 'Bo Chen'"),
+                   ==, ana_there);
+
+  g_assert_true (gw_store_delete_member (other, ana_there, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GwMember) bo = gw_test_load (other, bo_there);
+
+    gw_member_set_pronouns (bo, "they/them");
+    g_assert_true (gw_store_update_member (other, bo, &error));
+    g_assert_no_error (error);
+  }
+  gw_test_sql_exec (other_path, "UPDATE members SET updated = '2031-01-01T00:00:00Z'", NULL);
+
+  second = export_to (other, f->dir, "second.json", GW_AREA_ALL, GW_PRIVACY_FULL);
+  {
+    g_autofree char *text = read_text (second);
+
+    g_assert_nonnull (strstr (text, "\"recruited_by\": null"));
+  }
+  import = import_file (f->store, second);
+  g_assert_cmpuint (gw_exchange_import_get_conflicts (import)->len, ==, 0);
+  gw_exchange_import_free (import);
+  {
+    g_autoptr(GwMember) bo = gw_test_load (f->store, bo_id);
+
+    g_assert_cmpstr (gw_member_get_pronouns (bo), ==, "they/them");
+  }
+  g_assert_cmpint (gw_test_sql_int (f->path, "SELECT recruited_by FROM members WHERE full_name = 'Bo Chen'"),
+                   ==, ana_id);
+}
+
 /* History is appended and the roster follows it: a later step the file
  * brings moves the person's stage even when their details here were kept,
  * and an older one does not undo a later step taken here. */
@@ -1334,6 +1394,7 @@ main (int   argc,
   ADD ("/core/exchange/stage-follows-history", test_stage_follows_history);
   ADD ("/core/exchange/removed-person-no-conflicts", test_removed_person_no_conflicts);
   ADD ("/core/exchange/gift-from-removed-member", test_gift_from_removed_member);
+  ADD ("/core/exchange/removed-recruiter-kept", test_removed_recruiter_kept);
   ADD ("/core/exchange/export-over-database-refused", test_export_over_database);
   ADD ("/core/exchange/load-writes-nothing", test_load_writes_nothing);
   ADD ("/core/exchange/cancelled-export-leaves-no-file", test_cancelled_export);

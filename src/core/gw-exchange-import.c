@@ -2037,6 +2037,68 @@ typedef enum
   OUTCOME_CONFLICT,
 } Outcome;
 
+/* The file's record won, and refers by null where ours refers to a record
+ * the file does not have: most likely one the other chapter removed,
+ * which says nothing about ours. Keep our reference. @ours is as
+ * write_ours() wrote it. */
+static gboolean
+keep_refs_unknown_to_file (GwExchangeImport  *self,
+                           const GwTable     *table,
+                           JsonObject        *object,
+                           const char        *ours,
+                           const char        *our_uuid,
+                           GError           **error)
+{
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *our_object;
+  gboolean any_null = FALSE;
+
+  for (guint i = 0; !any_null && i < table->n_fields; i++)
+    {
+      JsonNode *theirs;
+
+      if (table->fields[i].type != GW_FIELD_REF_NULL)
+        continue;
+      theirs = json_object_get_member (object, table->fields[i].name);
+      any_null = theirs != NULL && JSON_NODE_HOLDS_NULL (theirs);
+    }
+  if (!any_null)
+    return TRUE;
+
+  root = json_from_string (ours, NULL);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return TRUE;
+  our_object = json_node_get_object (root);
+
+  for (guint i = 0; i < table->n_fields; i++)
+    {
+      const GwField *field = &table->fields[i];
+      JsonNode *theirs, *mine;
+      g_autofree char *sql = NULL;
+      sqlite3_stmt *stmt;
+
+      if (field->type != GW_FIELD_REF_NULL)
+        continue;
+      theirs = json_object_get_member (object, field->name);
+      mine = json_object_get_member (our_object, field->name);
+      if (theirs == NULL || !JSON_NODE_HOLDS_NULL (theirs) ||
+          mine == NULL || !is_string (mine) ||
+          !unknown_to_file (self, field->target, json_node_get_string (mine)))
+        continue;
+
+      sql = g_strdup_printf ("UPDATE %s SET %s = (SELECT id FROM %s WHERE uuid = ?1) WHERE uuid = ?2",
+                             table->name, field->column, gw_exchange_tables[field->target].name);
+      stmt = _gw_store_prepare (self->store, sql, error);
+      if (stmt == NULL)
+        return FALSE;
+      _gw_store_bind_text (stmt, 1, json_node_get_string (mine));
+      _gw_store_bind_text (stmt, 2, our_uuid);
+      if (!_gw_store_step_done (self->store, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* A person's stage and status on the roster are the "to" of the latest
  * line of that kind in their history (by date, then as recorded), when
  * there is one. */
@@ -2066,6 +2128,7 @@ merge_record (GwExchangeImport  *self,
   const char *uuid = get_string (object, "uuid");
   g_autofree char *our_uuid = NULL;
   g_autofree char *our_updated = NULL;
+  g_autofree char *ours_written = NULL;
   gboolean matched = FALSE;
   gboolean deleted = FALSE;
   gint64 our_id = 0;
@@ -2144,7 +2207,10 @@ merge_record (GwExchangeImport  *self,
           else if (table->append_only)
             reason = g_strdup (_("Already here with other content; kept ours"));
           else if (g_strcmp0 (their_updated, our_updated) > 0)
-            outcome = OUTCOME_UPDATE;
+            {
+              outcome = OUTCOME_UPDATE;
+              ours_written = g_strdup (ours->str);
+            }
           else
             {
               g_autofree char *when = gw_date_format_time (our_updated);
@@ -2184,6 +2250,10 @@ merge_record (GwExchangeImport  *self,
     gboolean adopt = outcome == OUTCOME_ADOPT;
 
     if (!bind_and_step (self, id, update, adopt, object, our_uuid, error))
+      return FALSE;
+
+    if (ours_written != NULL &&
+        !keep_refs_unknown_to_file (self, table, object, ours_written, our_uuid, error))
       return FALSE;
 
     if (!update && table->has_id)
