@@ -417,7 +417,14 @@ fill_actions (GwDashboardPage *self,
   GtkWidget *content = add_tile (self, _("Action Items"), "meetings", _("Open Meetings"));
   g_autofree char *summary = NULL;
 
-  summary = g_strdup_printf (_("%u open, %u overdue"), f->n_open, f->n_overdue);
+  {
+    g_autofree char *n_open = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u open", "%u open", f->n_open), f->n_open);
+    g_autofree char *n_overdue = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u overdue", "%u overdue", f->n_overdue),
+                                                  f->n_overdue);
+
+    /* Translators: "3 open, 1 overdue", of action items. */
+    summary = g_strdup_printf (_("%s, %s"), n_open, n_overdue);
+  }
   add_line (content, summary, FALSE);
 
   for (guint i = 0; i < open->len && i < N_LISTED; i++)
