@@ -348,6 +348,8 @@ rebuild_mapping (GwSpreadsheetDialog *self)
   rebuild_preview (self);
 }
 
+static void describe_file (GwSpreadsheetDialog *self);
+
 static void
 header_switch_cb (GwSpreadsheetDialog *self)
 {
@@ -355,6 +357,7 @@ header_switch_cb (GwSpreadsheetDialog *self)
     return;
 
   gw_csv_import_set_has_header (self->import, gtk_switch_get_active (self->header_switch));
+  describe_file (self);
   rebuild_mapping (self);
 }
 
@@ -363,8 +366,9 @@ describe_file (GwSpreadsheetDialog *self)
 {
   const GwCsvTable *table = gw_csv_import_get_table (self->import);
   g_autofree char *name = g_path_get_basename (self->path);
-  g_autofree char *rows = g_strdup_printf (ngettext ("%u row", "%u rows", table->rows->len),
-                                           table->rows->len);
+  /* The headings are not a row of people. */
+  guint n_rows = table->rows->len - (table->rows->len > 0 && gw_csv_import_get_has_header (self->import) ? 1 : 0);
+  g_autofree char *rows = g_strdup_printf (ngettext ("%u row", "%u rows", n_rows), n_rows);
   const char *delimiter;
   g_autofree char *description = NULL;
 
