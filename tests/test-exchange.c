@@ -483,6 +483,22 @@ test_refuses (GwTestFixture *f,
     }
   }
 
+  /* A spreadsheet, or UTF-16 text, is named as not an exchange file; a
+   * byte order mark before the JSON, as Notepad writes, is fine. */
+  {
+    static const char csv[] = "First name,Last name,Phone\nAna,Ruiz,555-0101\n";
+    static const char utf16[] = "\xFF\xFE{\0\n\0";
+    g_autofree char *marked = g_strconcat ("\xEF\xBB\xBF", text, NULL);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GwExchangeImport) import = NULL;
+
+    assert_refused (f, csv, strlen (csv), GW_EXCHANGE_ERROR_FORMAT, "Import Spreadsheet");
+    assert_refused (f, utf16, sizeof utf16 - 1, GW_EXCHANGE_ERROR_FORMAT, "not a Groundwork exchange file");
+    import = gw_exchange_import_load_data (f->store, marked, strlen (marked), NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (import);
+  }
+
   /* Cut short. */
   assert_refused (f, text, strlen (text) / 2, GW_EXCHANGE_ERROR_SYNTAX, NULL);
   assert_refused (f, "", 0, GW_EXCHANGE_ERROR_SYNTAX, NULL);

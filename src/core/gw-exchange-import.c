@@ -225,6 +225,20 @@ check_bytes (const char  *data,
       return FALSE;
     }
 
+  /* A spreadsheet, a document, or UTF-16 text: say what it is not, rather
+   * than where it stops being JSON or UTF-8. */
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isspace (data[i]))
+      {
+        if (data[i] != '{' && data[i] != '[')
+          {
+            g_set_error (error, GW_EXCHANGE_ERROR, GW_EXCHANGE_ERROR_FORMAT,
+                         _("This is not a Groundwork exchange file, which starts with “{”. To bring in people from a spreadsheet, use Import Spreadsheet in the roster’s menu."));
+            return FALSE;
+          }
+        break;
+      }
+
   if (!g_utf8_validate_len (data, length, &end))
     {
       g_set_error (error, GW_EXCHANGE_ERROR, GW_EXCHANGE_ERROR_NOT_UTF8,
@@ -2555,6 +2569,13 @@ gw_exchange_import_load_data (GwStore       *store,
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
+
+  /* Text editors on Windows may save the file with a byte order mark. */
+  if (data != NULL && length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
 
   if (!check_bytes (data ? data : "", length, error))
     return NULL;
