@@ -1065,6 +1065,39 @@ test_google_contacts (GwTestFixture *f,
   g_assert_cmpstr (gw_member_get_phone (row->draft), ==, "555 0101");
 }
 
+/* Google Contacts puts several values in a cell with " ::: ", and its own
+ * groups in the labels; a second phone or e-mail, in the cell or in
+ * another column, goes to the notes rather than being lost. */
+static void
+test_google_contacts_several_values (GwTestFixture *f,
+                                     gconstpointer  data)
+{
+  g_autoptr(GwCsvImport) import = checked_import (f->store,
+                                                  "First Name,Last Name,Labels,E-mail 1 - Value,E-mail 2 - Value,"
+                                                  "Phone 1 - Value,Notes\n"
+                                                  "Ana,Pérez,* myContacts ::: Tenants ::: * starred ::: * Block 4,"
+                                                  "ana@example.org,ana.p@example.net,"
+                                                  "+1 612-555-0100 ::: 612-555-0101,Has a car\n"
+                                                  "Luis,Ruiz,,luis@example.org,luis@example.org,555 0102,\n");
+  GwCsvRow *row = gw_csv_import_get_row (import, 0);
+  const char * const *tags = gw_member_get_tags (row->draft);
+
+  g_assert_null (row->problem);
+  g_assert_cmpstr (gw_member_get_phone (row->draft), ==, "+1 612-555-0100");
+  g_assert_cmpstr (gw_member_get_email (row->draft), ==, "ana@example.org");
+  g_assert_cmpuint (g_strv_length ((char **) tags), ==, 2);
+  g_assert_cmpstr (tags[0], ==, "Tenants");
+  g_assert_cmpstr (tags[1], ==, "Block 4");
+  g_assert_cmpstr (gw_member_get_notes (row->draft), ==,
+                   "Has a car\nE-mail 2 - Value: ana.p@example.net\nPhone 1 - Value: 612-555-0101");
+
+  /* The same e-mail twice is not news. */
+  row = gw_csv_import_get_row (import, 1);
+  g_assert_cmpstr (gw_member_get_email (row->draft), ==, "luis@example.org");
+  g_assert_cmpstr (gw_member_get_notes (row->draft), ==, "");
+}
+
+
 /* A line break inside a quoted cell is "\n" in what is imported, whether
  * the file's lines end in CR (old Macs), CRLF or LF. */
 static void
@@ -1305,6 +1338,38 @@ test_export (GwTestFixture *f,
   g_assert_cmpuint (g_strv_length (g_ptr_array_index (table->rows, 0)), ==, 11);
 }
 
+/* The roster's own CSV, read back: the apostrophe that kept a cell from
+ * being a formula is not part of the value. */
+static void
+test_roster_csv_read_back (GwTestFixture *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GwMemberList) list = gw_member_list_new (f->store);
+  g_autofree char *path = g_build_filename (f->dir, "roster.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GwMember) draft = gw_member_new ();
+  g_autoptr(GwCsvImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  GwCsvRow *row;
+
+  gw_member_set_full_name (draft, "@Ana Pérez");
+  gw_member_set_phone (draft, "+1 555 0101");
+  gw_member_set_notes (draft, "-5 from last drive");
+  gw_store_add_member (f->store, draft, "Secretary", &error);
+  g_assert_no_error (error);
+  g_assert_true (gw_member_list_export_csv (list, path, TRUE, noop_progress, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (contents, "'+1 555 0101"));
+
+  import = checked_import (f->store, contents);
+  row = gw_csv_import_get_row (import, 0);
+  g_assert_cmpstr (gw_member_get_full_name (row->draft), ==, "@Ana Pérez");
+  g_assert_cmpstr (gw_member_get_phone (row->draft), ==, "+1 555 0101");
+  g_assert_cmpstr (gw_member_get_notes (row->draft), ==, "-5 from last drive");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1356,6 +1421,8 @@ main (int   argc,
   ADD ("/core/csv-import/unreadable-bytes-flag-their-row", test_unreadable_row);
   ADD ("/core/csv-import/second-surname-after-first", test_second_surname);
   ADD ("/core/csv-import/google-contacts", test_google_contacts);
+  ADD ("/core/csv-import/google-contacts-several-values", test_google_contacts_several_values);
+  ADD ("/core/csv-import/roster-csv-read-back", test_roster_csv_read_back);
   ADD ("/core/csv-import/line-breaks-in-cells-are-newlines", test_line_breaks_in_cells);
   ADD ("/core/csv-import/skip-merge-add", test_skip_merge_add);
   ADD ("/core/csv-import/cancel-changes-nothing", test_cancel_apply);

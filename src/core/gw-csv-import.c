@@ -569,6 +569,40 @@ add_items (GPtrArray  *items,
     }
 }
 
+/* Google Contacts puts several values in one cell, " ::: " between them. */
+#define MULTI_VALUE_SEPARATOR " ::: "
+
+/* Tags, from a cell that may be Google Contacts' "Labels" or "Group
+ * Membership": its own groups ("* myContacts", "* starred") are left out,
+ * and the others lose their "* ". */
+static void
+add_tags (GPtrArray  *tags,
+          const char *text)
+{
+  g_auto(GStrv) values = g_strsplit (text, MULTI_VALUE_SEPARATOR, -1);
+
+  for (guint i = 0; values[i] != NULL; i++)
+    {
+      const char *value = g_strstrip (values[i]);
+
+      if (g_str_equal (value, "* myContacts") || g_str_equal (value, "* starred"))
+        continue;
+      if (g_str_has_prefix (value, "* "))
+        value += 2;
+      if (value[0] != '\0')
+        add_items (tags, value);
+    }
+}
+
+/* A spreadsheet cell the roster CSV (or another program) kept from being
+ * read as a formula, "'+1 555 0101", is "+1 555 0101": in place. */
+static void
+unescape_formula (char *value)
+{
+  if (value[0] == '\'' && value[1] != '\0' && strchr ("=+-@\t\r", value[1]) != NULL)
+    memmove (value, value + 1, strlen (value));
+}
+
 static void
 append_text (GString    *out,
              const char *text,
@@ -801,6 +835,36 @@ not_real:
   return NULL;
 }
 
+/* The value of a field that holds one (a phone, an e-mail...), from
+ * column @c: the first is the person's, and another one, from a second
+ * column or a cell with several (Google Contacts), is kept in the notes
+ * under its heading rather than lost. */
+static void
+take_value (GwCsvImport  *self,
+            guint         c,
+            const char  **text,
+            const char   *value,
+            GString      *more)
+{
+  GwCsvField field = self->fields[c];
+  const char *heading;
+  g_autofree char *line = NULL;
+
+  if (text[field] == NULL)
+    {
+      text[field] = value;
+      return;
+    }
+  if (g_str_equal (text[field], value))
+    return;
+
+  heading = gw_csv_import_get_heading (self, c);
+  line = g_strdup_printf ("%s: %s",
+                          heading != NULL && heading[0] != '\0' ? heading : gw_csv_field_get_label (field),
+                          value);
+  append_text (more, line, "\n");
+}
+
 /* Reads one line of the file into a draft person, or returns NULL when
  * the line is blank. */
 static Row *
@@ -813,6 +877,8 @@ build_row (GwCsvImport *self,
   g_autoptr(GString) last = g_string_new (NULL);
   g_autoptr(GString) second_last = g_string_new (NULL);
   g_autoptr(GString) notes = g_string_new (NULL);
+  g_autoptr(GString) more = g_string_new (NULL);   /* values with no field of their own */
+  g_autoptr(GPtrArray) pieces = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) languages = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) tags = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) stripped = g_ptr_array_new_with_free_func (g_free);
@@ -825,6 +891,7 @@ build_row (GwCsvImport *self,
     {
       char *value = g_strstrip (g_strdup (cells[c]));
 
+      unescape_formula (value);
       normalize_line_breaks (value);
       g_ptr_array_add (stripped, value);
       blank &= value[0] == '\0';
@@ -860,14 +927,30 @@ build_row (GwCsvImport *self,
           add_items (languages, value);
           break;
         case GW_CSV_FIELD_TAGS:
-          add_items (tags, value);
+          add_tags (tags, value);
           break;
         default:
-          if (text[field] == NULL)
-            text[field] = value;
+          if (strstr (value, MULTI_VALUE_SEPARATOR) == NULL)
+            take_value (self, c, text, value, more);
+          else
+            {
+              g_auto(GStrv) values = g_strsplit (value, MULTI_VALUE_SEPARATOR, -1);
+
+              for (guint i = 0; values[i] != NULL; i++)
+                {
+                  char *one = g_strstrip (values[i]);
+
+                  if (one[0] == '\0')
+                    continue;
+                  g_ptr_array_add (pieces, g_strdup (one));
+                  take_value (self, c, text, g_ptr_array_index (pieces, pieces->len - 1), more);
+                }
+            }
           break;
         }
     }
+  if (more->len > 0)
+    append_text (notes, more->str, "\n");
 
   row = g_new0 (Row, 1);
   row->row.line = line;
