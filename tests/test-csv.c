@@ -166,6 +166,29 @@ test_semicolon (void)
   assert_row (table, 2, 3, "Luis; el de la tienda", "555-0102", "", NULL);
 }
 
+/* Excel's "sep=;" first line names the delimiter and is not a row; the
+ * rows keep their line numbers in the file. */
+static void
+test_sep_line (void)
+{
+  g_autoptr(GwCsvTable) table = parse_text ("sep=;\r\nName;Phone;Notes\r\nAna Ruiz;555 0101;\"a, b\"\r\n");
+  char **row;
+
+  g_assert_cmpint (table->delimiter, ==, ';');
+  g_assert_cmpuint (table->rows->len, ==, 2);
+  row = g_ptr_array_index (table->rows, 0);
+  g_assert_cmpstr (row[0], ==, "Name");
+  row = g_ptr_array_index (table->rows, 1);
+  g_assert_cmpstr (row[2], ==, "a, b");
+  g_assert_cmpuint (g_array_index (table->lines, guint, 1), ==, 3);
+  g_clear_pointer (&table, gw_csv_table_free);
+
+  /* "sep=" with something else is a cell like any other. */
+  table = parse_text ("sep=x,y\nAna,1\n");
+  g_assert_cmpint (table->delimiter, ==, ',');
+  g_assert_cmpuint (table->rows->len, ==, 2);
+}
+
 static void
 test_tab (void)
 {
@@ -1383,6 +1406,7 @@ main (int   argc,
   g_test_add_func ("/core/csv/windows-1252", test_windows_1252);
   g_test_add_func ("/core/csv/semicolon", test_semicolon);
   g_test_add_func ("/core/csv/tab", test_tab);
+  g_test_add_func ("/core/csv/sep-line", test_sep_line);
   g_test_add_func ("/core/csv/unclosed-quote-names-its-line", test_unclosed_quote);
   g_test_add_func ("/core/csv/binary-refused", test_binary);
   g_test_add_func ("/core/csv/empty-refused", test_empty);

@@ -402,7 +402,21 @@ gw_csv_parse (const char  *data,
   if (text == NULL)
     return NULL;
 
-  table->delimiter = guess_delimiter (text, text_length);
+  /* Excel writes, and reads, a first line "sep=;" naming the delimiter. */
+  if (text_length >= 5 && g_ascii_strncasecmp (text, "sep=", 4) == 0 &&
+      strchr (",;\t", text[4]) != NULL &&
+      (text_length == 5 || text[5] == '\n' || text[5] == '\r'))
+    {
+      table->delimiter = text[4];
+      start = 5;
+      if (start < text_length && text[start] == '\r')
+        start++;
+      if (start < text_length && text[start] == '\n')
+        start++;
+      state.line = 2;
+    }
+  else
+    table->delimiter = guess_delimiter (text, text_length);
 
   /* CSV_REPALL_NL makes every line end outside quotes report the end of a
    * row, which tells a blank line from one that opens a quoted cell (see
@@ -414,7 +428,8 @@ gw_csv_parse (const char  *data,
 
   state.table = table;
   state.cells = g_ptr_array_new_with_free_func (g_free);
-  state.line = 1;
+  if (state.line == 0)
+    state.line = 1;
 
   /* The parser is fed one physical line at a time (with its LF, CRLF or CR),
    * so that we know the line each row starts on: a row starts on the
