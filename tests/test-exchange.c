@@ -976,6 +976,59 @@ test_removed_recruiter_kept (GwTestFixture *f,
                    ==, ana_id);
 }
 
+/* A chapter first sends its file without contact details, then the full
+ * one: the full file fills in the phones, e-mails, notes and the people on
+ * field notes that were left out, with no conflict. History lines and
+ * ledger entries are never rewritten, so their notes and memos stay as
+ * they came, and are not conflicts either. */
+static void
+test_full_after_no_contact (GwTestFixture *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GwStore) other = NULL;
+  g_autofree char *other_path = NULL;
+  g_autofree char *redacted = NULL;
+  g_autofree char *full = NULL;
+  g_autoptr(GError) error = NULL;
+  GwExchangeImport *import;
+  GwExchangeCounts counts;
+  gint64 with_phone;
+
+  fill_demo (f->store);
+  with_phone = gw_test_sql_int (f->path, "SELECT count(*) FROM members WHERE phone IS NOT NULL AND phone <> ''");
+  g_assert_cmpint (with_phone, >, 0);
+  g_assert_cmpint (gw_test_sql_int (f->path, "SELECT count(*) FROM note_members"), >, 0);
+
+  other = open_other (f, "other.db", &other_path);
+  redacted = export_to (f->store, f->dir, "redacted.json", GW_AREA_ALL, GW_PRIVACY_NO_CONTACT);
+  gw_exchange_import_free (import_file (other, redacted));
+  g_assert_cmpint (gw_test_sql_int (other_path, "SELECT count(*) FROM members WHERE phone <> ''"), ==, 0);
+  g_assert_cmpint (gw_test_sql_int (other_path, "SELECT count(*) FROM note_members"), ==, 0);
+
+  full = export_to (f->store, f->dir, "full.json", GW_AREA_ALL, GW_PRIVACY_FULL);
+  import = gw_exchange_import_load (other, full, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gw_exchange_import_get_conflicts (import)->len, ==, 0);
+  gw_exchange_import_get_counts (import, GW_AREA_MEMBERS, &counts);
+  g_assert_cmpint (counts.updated, >=, with_phone);
+  g_assert_cmpint (counts.added, ==, 0);
+  g_assert_true (gw_exchange_import_apply (import, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  gw_exchange_import_free (import);
+
+  g_assert_cmpint (gw_test_sql_int (other_path, "SELECT count(*) FROM members WHERE phone IS NOT NULL AND phone <> ''"),
+                   ==, with_phone);
+  g_assert_cmpint (gw_test_sql_int (other_path, "SELECT count(*) FROM note_members"),
+                   ==, gw_test_sql_int (f->path, "SELECT count(*) FROM note_members"));
+
+  /* A third import finds nothing to do. */
+  import = gw_exchange_import_load (other, full, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (gw_exchange_import_has_changes (import));
+  g_assert_cmpuint (gw_exchange_import_get_conflicts (import)->len, ==, 0);
+  gw_exchange_import_free (import);
+}
+
 /* History is appended and the roster follows it: a later step the file
  * brings moves the person's stage even when their details here were kept,
  * and an older one does not undo a later step taken here. */
@@ -1411,6 +1464,7 @@ main (int   argc,
   ADD ("/core/exchange/removed-person-no-conflicts", test_removed_person_no_conflicts);
   ADD ("/core/exchange/gift-from-removed-member", test_gift_from_removed_member);
   ADD ("/core/exchange/removed-recruiter-kept", test_removed_recruiter_kept);
+  ADD ("/core/exchange/full-after-no-contact", test_full_after_no_contact);
   ADD ("/core/exchange/export-over-database-refused", test_export_over_database);
   ADD ("/core/exchange/load-writes-nothing", test_load_writes_nothing);
   ADD ("/core/exchange/cancelled-export-leaves-no-file", test_cancelled_export);

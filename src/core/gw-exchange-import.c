@@ -1507,6 +1507,50 @@ item_unknown_to_file (GwExchangeImport *self,
   return FALSE;
 }
 
+static gboolean
+is_empty_value (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_NULL (node) ||
+         (is_string (node) && json_node_get_string (node)[0] == '\0') ||
+         (JSON_NODE_HOLDS_ARRAY (node) && json_array_get_length (json_node_get_array (node)) == 0);
+}
+
+/* Whether @theirs only gives values where @ours has none: what a record
+ * that first came in a file without contact details and notes looks like
+ * next to the same record from a full file. @ours and @theirs are as
+ * write_ours() and write_theirs() wrote them, and differ. */
+static gboolean
+only_fills_in (const char *ours,
+               const char *theirs)
+{
+  g_autoptr(JsonParser) ours_parser = json_parser_new ();
+  g_autoptr(JsonParser) theirs_parser = json_parser_new ();
+  g_autoptr(GList) names = NULL;
+  JsonObject *a, *b;
+
+  if (!parse_records (ours_parser, ours, &a, theirs_parser, theirs, &b) ||
+      json_object_get_size (a) != json_object_get_size (b))
+    return FALSE;
+
+  names = json_object_get_members (b);
+  for (GList *l = names; l != NULL; l = l->next)
+    {
+      JsonNode *x = json_object_get_member (a, l->data);
+      JsonNode *y = json_object_get_member (b, l->data);
+      g_autofree char *x_text = NULL;
+      g_autofree char *y_text = NULL;
+
+      if (x == NULL)
+        return FALSE;
+      x_text = json_to_string (x, FALSE);
+      y_text = json_to_string (y, FALSE);
+      if (!g_str_equal (x_text, y_text) && !is_empty_value (x))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* When a chapter removes a person, its file refers to them by null, or
  * leaves them out of a list, with the "updated" of the records that
  * referred to them unchanged. Those records are the same as ours but for
@@ -2218,9 +2262,14 @@ merge_record (GwExchangeImport  *self,
           else if (g_string_equal (ours, theirs) ||
                    differs_only_by_unknown (self, table, ours->str, theirs->str))
             outcome = OUTCOME_UNCHANGED;
+          /* History and ledger entries are never rewritten: one that came
+           * without its note or memo keeps it empty. */
+          else if (table->append_only && only_fills_in (ours->str, theirs->str))
+            outcome = OUTCOME_UNCHANGED;
           else if (table->append_only)
             reason = g_strdup (_("Already here with other content; kept ours"));
-          else if (g_strcmp0 (their_updated, our_updated) > 0)
+          else if (g_strcmp0 (their_updated, our_updated) > 0 ||
+                   (g_strcmp0 (their_updated, our_updated) == 0 && only_fills_in (ours->str, theirs->str)))
             {
               outcome = OUTCOME_UPDATE;
               ours_written = g_strdup (ours->str);
