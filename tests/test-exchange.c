@@ -1029,6 +1029,46 @@ test_full_after_no_contact (GwTestFixture *f,
   gw_exchange_import_free (import);
 }
 
+/* A history line changed in the file is kept as it is here (history is
+ * never rewritten), and the conflict says whose line it is. */
+static void
+change_first_step (JsonObject *root)
+{
+  JsonObject *step = json_array_get_object_element (json_object_get_array_member (root, "member_events"), 0);
+
+  json_object_set_string_member (step, "approver", "Someone else");
+}
+
+static void
+test_step_conflict_names_person (GwTestFixture *f,
+                                 gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *changed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GwExchangeImport) import = NULL;
+  GwExchangeConflict *conflict;
+  g_autofree char *expected = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *date = NULL;
+
+  gw_test_add_person (f->store, "Bo Chen", "555-0102", NULL);
+  path = export_to (f->store, f->dir, "file.json", GW_AREA_MEMBERS, GW_PRIVACY_FULL);
+  text = read_text (path);
+  changed = spoiled_copy (text, change_first_step);
+
+  import = gw_exchange_import_load_data (f->store, changed, strlen (changed), NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gw_exchange_import_get_conflicts (import)->len, ==, 1);
+  conflict = g_ptr_array_index (gw_exchange_import_get_conflicts (import), 0);
+  name = gw_test_sql_text (f->path, "SELECT full_name FROM members");
+  date = gw_test_sql_text (f->path, "SELECT date FROM member_events");
+  expected = g_strdup_printf ("%s: %s", name, date);
+  g_assert_cmpstr (conflict->label, ==, expected);
+  g_assert_cmpstr (conflict->reason, ==, "Already here with other content; kept ours");
+}
+
 /* History is appended and the roster follows it: a later step the file
  * brings moves the person's stage even when their details here were kept,
  * and an older one does not undo a later step taken here. */
@@ -1465,6 +1505,7 @@ main (int   argc,
   ADD ("/core/exchange/gift-from-removed-member", test_gift_from_removed_member);
   ADD ("/core/exchange/removed-recruiter-kept", test_removed_recruiter_kept);
   ADD ("/core/exchange/full-after-no-contact", test_full_after_no_contact);
+  ADD ("/core/exchange/step-conflict-names-person", test_step_conflict_names_person);
   ADD ("/core/exchange/export-over-database-refused", test_export_over_database);
   ADD ("/core/exchange/load-writes-nothing", test_load_writes_nothing);
   ADD ("/core/exchange/cancelled-export-leaves-no-file", test_cancelled_export);

@@ -1697,6 +1697,34 @@ add_conflict (GwExchangeImport *self,
   else
     conflict->label = g_strdup (table->name);
 
+  /* A history line or a judgement is named with whose it is. */
+  for (guint i = 0; i < table->n_fields; i++)
+    {
+      const GwField *field = &table->fields[i];
+      const GwTable *target;
+      guint index;
+      const char *owner;
+
+      if (field->type != GW_FIELD_REF)
+        continue;
+      target = &gw_exchange_tables[field->target];
+      index = GPOINTER_TO_UINT (g_hash_table_lookup (self->uuids[field->target],
+                                                     get_string (object, field->name)));
+      if (target == table || target->label == NULL || index == 0)
+        continue;
+      owner = get_string (json_array_get_object_element (self->records[field->target], index - 1),
+                          target->label);
+      if (owner != NULL)
+        {
+          /* Translators: whose record, and the record, as "Ana Ruiz: 2024-03-01". */
+          char *label = g_strdup_printf (_("%s: %s"), owner, conflict->label);
+
+          g_free (conflict->label);
+          conflict->label = label;
+        }
+      break;
+    }
+
   conflict->reason = g_strdup (reason);
   if (ours != NULL && theirs != NULL)
     conflict->differs = describe_differences (table, ours, theirs);
