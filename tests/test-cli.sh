@@ -15,7 +15,7 @@ fail () {
   exit 1
 }
 
-echo "1..8"
+echo "1..9"
 
 # A file with nothing in it makes an empty database, and says so.
 cat > empty.json <<'EOF'
@@ -96,3 +96,17 @@ fi
 grep -q -- "--demo" err.txt || fail "the refusal names --demo"
 [ ! -e x.json ] || fail "nothing is exported with --demo"
 echo "ok 8 --demo does not go with --export"
+
+# A read-only database is refused before the file is read; a dry run of it
+# still says what would change.
+cp b.db ro.db
+chmod 444 ro.db
+if "$groundwork" --database ro.db --import all.json > out.txt 2> err.txt; then
+  fail "an import into a read-only database is refused"
+fi
+grep -q "read-only" err.txt || fail "the refusal says the database is read-only"
+grep -q "dry-run" err.txt || fail "the refusal offers a dry run"
+[ ! -s out.txt ] || fail "no preview is printed before the refusal"
+"$groundwork" --database ro.db --import all.json --dry-run > out.txt 2> err.txt || fail "a dry run of a read-only database works"
+grep -q "dry run" out.txt || fail "the dry run says so"
+echo "ok 9 a read-only database is refused up front"

@@ -181,6 +181,14 @@ run_import (GVariantDict *options,
   if (store == NULL)
     goto failed;
 
+  /* Say so before reading the file, rather than after its preview. */
+  if (!dry_run && gw_store_is_read_only (store))
+    {
+      g_printerr (_("The database %s is read-only, so nothing can be imported into it. Add --dry-run to see what the file would change.\n"),
+                  gw_store_get_path (store));
+      return 1;
+    }
+
   import = gw_exchange_import_load (store, path, NULL, NULL, NULL, &error);
   if (import == NULL)
     goto failed;
