@@ -71,6 +71,44 @@ test_creates_database_in_empty_file (void)
   gw_test_remove_tree (dir);
 }
 
+/* The log and shared-memory files a read-only spell left behind with the
+ * database's read-only mode are made private and writable again, or every
+ * write would fail once the database itself is writable. */
+static void
+test_side_files_made_writable (void)
+{
+  g_autofree char *dir = gw_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "roster.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GwStore) store = NULL;
+  struct stat st;
+
+  store = gw_store_open (path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  g_file_set_contents (wal, "", 0, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (shm, "", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_chmod (wal, 0444), ==, 0);
+  g_assert_cmpint (g_chmod (shm, 0444), ==, 0);
+
+  store = gw_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_false (gw_store_is_read_only (store));
+  gw_test_add (store, "Ada Okafor");
+  g_assert_cmpint (gw_store_count_members (store), ==, 1);
+  g_assert_cmpint (g_stat (wal, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (g_stat (shm, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  g_clear_object (&store);
+  gw_test_remove_tree (dir);
+}
+
 static void
 assert_refused (const char *path,
                 int         code)
@@ -902,6 +940,7 @@ main (int   argc,
 
   g_test_add_func ("/core/store/creates-database-in-private-dir", test_creates_database_in_private_dir);
   g_test_add_func ("/core/store/creates-database-in-empty-file", test_creates_database_in_empty_file);
+  g_test_add_func ("/core/store/side-files-made-writable", test_side_files_made_writable);
   g_test_add_func ("/core/store/refuses-text-file", test_refuses_text_file);
   g_test_add_func ("/core/store/refuses-other-application-database", test_refuses_other_application_database);
   g_test_add_func ("/core/store/refuses-damaged-database", test_refuses_damaged_database);

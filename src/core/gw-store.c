@@ -1835,6 +1835,21 @@ gw_store_open (const char  *path,
       return NULL;
     }
 
+  /* SQLite gives the log and shared-memory files the database's mode. A
+   * time read-only leaves them so: SQLite would then read the shared
+   * memory read-only, and every write would fail. They are ours, and
+   * private like the database. */
+  if (!self->read_only)
+    for (guint i = 0; i < 2; i++)
+      {
+        g_autofree char *side = g_strconcat (self->path, i == 0 ? "-wal" : "-shm", NULL);
+        GStatBuf side_st;
+
+        if (g_lstat (side, &side_st) == 0 && S_ISREG (side_st.st_mode) &&
+            side_st.st_uid == geteuid () && (side_st.st_mode & 0777) != 0600)
+          g_chmod (side, 0600);
+      }
+
   if (open_connection (self, FALSE) != SQLITE_OK)
     return refuse (self, -1, error), NULL;
 
