@@ -304,6 +304,231 @@ test_refuses_date_before_joining (GwTestFixture *f,
   g_assert_no_error (error);
 }
 
+/* Refused as a bad date, with @shown (a date as the user reads it) in
+ * the message, and nothing recorded. */
+static void
+assert_refused_date (GwStore    *store,
+                     gint64      id,
+                     guint       history_length,
+                     GError     *error,
+                     const char *shown)
+{
+  g_autofree char *expected = gw_date_format (shown);
+
+  g_assert_error (error, GW_LADDER_ERROR, GW_LADDER_ERROR_BAD_DATE);
+  g_assert_nonnull (strstr (error->message, expected));
+  g_assert_cmpuint (gw_test_history_length (store, id), ==, history_length);
+}
+
+static void
+test_refuses_date_after_today (GwTestFixture *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = gw_date_today ();
+  g_autofree char *tomorrow = gw_date_add_days (today, 1);
+  g_autofree char *later = gw_date_add_days (today, 5 * 365);
+  const char *future[] = { tomorrow, later };
+  gint64 volunteer = gw_test_add (f->store, "Ada Okafor");
+  gint64 cadre = gw_test_add (f->store, "Bo Chen");
+  g_autoptr(GwUnityVersion) unity = gw_store_add_unity_version (f->store, "Unity.", &error);
+  guint len;
+
+  g_assert_no_error (error);
+  gw_test_raise_to (f->store, cadre, GW_STAGE_CADRE);
+  len = gw_test_history_length (f->store, cadre);
+
+  for (guint i = 0; i < G_N_ELEMENTS (future); i++)
+    {
+      g_assert_false (gw_ladder_record_agreement (f->store, volunteer, future[i], "Rosa", NULL,
+                                                  &error));
+      assert_refused_date (f->store, volunteer, 1, error, future[i]);
+      g_assert_nonnull (strstr (error->message, "after today"));
+      g_clear_error (&error);
+      g_assert_false (gw_ladder_has_current_agreement (f->store, volunteer));
+
+      g_assert_false (gw_ladder_step_back (f->store, cadre, future[i], "Rosa", NULL, &error));
+      assert_refused_date (f->store, cadre, len, error, future[i]);
+      g_clear_error (&error);
+
+      g_assert_false (gw_ladder_change_stage (f->store, cadre, GW_STAGE_MEMBER, future[i], "Rosa",
+                                              NULL, &error));
+      assert_refused_date (f->store, cadre, len, error, future[i]);
+      g_clear_error (&error);
+
+      g_assert_false (gw_ladder_set_status (f->store, cadre, GW_STATUS_INACTIVE, future[i],
+                                            "Rosa", NULL, &error));
+      assert_refused_date (f->store, cadre, len, error, future[i]);
+      g_clear_error (&error);
+    }
+  g_assert_cmpint (stage_of (f->store, cadre), ==, GW_STAGE_CADRE);
+
+  /* Today is fine, and so is a promotion on the day of the agreement. */
+  g_assert_true (gw_ladder_record_agreement (f->store, volunteer, today, "Rosa", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (gw_ladder_promote (f->store, volunteer, tomorrow, "Rosa", NULL, &error));
+  assert_refused_date (f->store, volunteer, 2, error, tomorrow);
+  g_clear_error (&error);
+  g_assert_cmpint (stage_of (f->store, volunteer), ==, GW_STAGE_VOLUNTEER);
+  g_assert_true (gw_ladder_promote (f->store, volunteer, today, "Rosa", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (stage_of (f->store, volunteer), ==, GW_STAGE_MEMBER);
+}
+
+/* A made-up date to come must not count the months until then: the
+ * checklist is counted as of today at the latest. */
+static void
+test_future_date_does_not_count_months (GwTestFixture *f,
+                                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = gw_date_today ();
+  g_autofree char *month_ago = gw_date_add_days (today, -31);
+  g_autofree char *later = gw_date_add_days (today, 400);
+  g_autoptr(GwUnityVersion) unity = gw_store_add_unity_version (f->store, "Unity.", &error);
+  gint64 id = gw_test_add (f->store, "Ada Okafor");
+  guint len;
+
+  g_assert_no_error (error);
+  g_assert_true (gw_ladder_record_agreement (f->store, id, month_ago, "Rosa", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (gw_ladder_promote (f->store, id, month_ago, "Rosa", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (gw_checklist_set_required (f->store, GW_STAGE_CADRE,
+                                            GW_REQUIREMENT_MONTHS_AS_MEMBER, 6, &error));
+  g_assert_no_error (error);
+  len = gw_test_history_length (f->store, id);
+
+  g_assert_false (gw_ladder_promote (f->store, id, later, "Rosa", NULL, &error));
+  g_assert_error (error, GW_LADDER_ERROR, GW_LADDER_ERROR_REQUIREMENTS_UNMET);
+  g_assert_nonnull (strstr (error->message, "Months as Member: 1 of 6"));
+  g_clear_error (&error);
+  g_assert_false (gw_ladder_change_stage (f->store, id, GW_STAGE_CADRE, later, "Rosa", NULL,
+                                          &error));
+  g_assert_error (error, GW_LADDER_ERROR, GW_LADDER_ERROR_REQUIREMENTS_UNMET);
+  g_clear_error (&error);
+  g_assert_cmpint (stage_of (f->store, id), ==, GW_STAGE_MEMBER);
+  g_assert_cmpuint (gw_test_history_length (f->store, id), ==, len);
+
+  /* With the months waived, the date itself is what is refused. */
+  g_assert_true (gw_checklist_set_required (f->store, GW_STAGE_CADRE,
+                                            GW_REQUIREMENT_MONTHS_AS_MEMBER, 0, &error));
+  g_assert_false (gw_ladder_promote (f->store, id, later, "Rosa", NULL, &error));
+  assert_refused_date (f->store, id, len, error, later);
+  g_clear_error (&error);
+  g_assert_cmpint (stage_of (f->store, id), ==, GW_STAGE_MEMBER);
+}
+
+static void
+test_refuses_steps_out_of_order (GwTestFixture *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  gint64 id = gw_test_add (f->store, "Bo Chen");
+  gint64 volunteer = gw_test_add (f->store, "Ada Okafor");
+  guint len;
+
+  /* Joined 2023-01-15, agreed 2024-01-10, Member and Cadre on 2024-02-01. */
+  gw_test_raise_to (f->store, id, GW_STAGE_CADRE);
+  len = gw_test_history_length (f->store, id);
+
+  g_assert_false (gw_ladder_step_back (f->store, id, "2023-06-01", "Rosa", NULL, &error));
+  assert_refused_date (f->store, id, len, error, "2024-02-01");
+  g_assert_nonnull (strstr (error->message, "Bo Chen"));
+  g_clear_error (&error);
+  g_assert_false (gw_ladder_change_stage (f->store, id, GW_STAGE_MEMBER, "2024-01-31", "Rosa",
+                                          NULL, &error));
+  assert_refused_date (f->store, id, len, error, "2024-02-01");
+  g_clear_error (&error);
+  g_assert_false (gw_ladder_set_status (f->store, id, GW_STATUS_INACTIVE, "2024-01-31", "Rosa",
+                                        NULL, &error));
+  assert_refused_date (f->store, id, len, error, "2024-02-01");
+  g_clear_error (&error);
+  g_assert_cmpint (stage_of (f->store, id), ==, GW_STAGE_CADRE);
+
+  /* The same day as the latest step is fine, and then the next one must
+   * not come before it. */
+  g_assert_true (gw_ladder_step_back (f->store, id, "2024-02-01", "Rosa", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (gw_ladder_set_status (f->store, id, GW_STATUS_INACTIVE, "2024-06-01", "Rosa",
+                                       NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (gw_ladder_set_status (f->store, id, GW_STATUS_ACTIVE, "2024-05-31", "Rosa",
+                                        NULL, &error));
+  assert_refused_date (f->store, id, len + 2, error, "2024-06-01");
+  g_clear_error (&error);
+  g_assert_false (gw_ladder_promote (f->store, id, "2024-03-01", "Rosa", NULL, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  history = gw_store_list_history (f->store, id);
+  g_assert_cmpuint (history->len, ==, len + 2);
+  for (guint i = 1; i < history->len; i++)
+    g_assert_cmpstr (((GwMemberEvent *) g_ptr_array_index (history, i - 1))->date, <=,
+                     ((GwMemberEvent *) g_ptr_array_index (history, i))->date);
+
+  /* A change of status counts as a step that a promotion cannot come
+   * before. */
+  gw_test_raise_to (f->store, volunteer, GW_STAGE_VOLUNTEER);
+  g_assert_true (gw_ladder_set_status (f->store, volunteer, GW_STATUS_INACTIVE, "2024-04-01",
+                                       "Rosa", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (gw_ladder_set_status (f->store, volunteer, GW_STATUS_ACTIVE, "2024-05-01",
+                                       "Rosa", NULL, &error));
+  g_assert_no_error (error);
+  len = gw_test_history_length (f->store, volunteer);
+  g_assert_false (gw_ladder_promote (f->store, volunteer, "2024-04-15", "Rosa", NULL, &error));
+  assert_refused_date (f->store, volunteer, len, error, "2024-05-01");
+  g_clear_error (&error);
+  g_assert_cmpint (stage_of (f->store, volunteer), ==, GW_STAGE_VOLUNTEER);
+  g_assert_true (gw_ladder_promote (f->store, volunteer, "2024-05-01", "Rosa", NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_refuses_promotion_before_agreement (GwTestFixture *f,
+                                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GwUnityVersion) v1 = gw_store_add_unity_version (f->store, "Unity.", &error);
+  g_autoptr(GwUnityVersion) v2 = NULL;
+  gint64 id = gw_test_add (f->store, "Ada Okafor");
+  gint64 other = gw_test_add (f->store, "Bo Chen");
+
+  g_assert_no_error (error);
+  g_assert_true (gw_ladder_record_agreement (f->store, id, "2024-02-20", "Rosa", NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (gw_ladder_promote (f->store, id, "2023-03-01", "Rosa", NULL, &error));
+  assert_refused_date (f->store, id, 2, error, "2024-02-20");
+  g_assert_nonnull (strstr (error->message, "Ada Okafor"));
+  g_assert_nonnull (strstr (error->message, "Member"));
+  g_clear_error (&error);
+  g_assert_false (gw_ladder_change_stage (f->store, id, GW_STAGE_MEMBER, "2024-02-19", "Rosa",
+                                          NULL, &error));
+  assert_refused_date (f->store, id, 2, error, "2024-02-20");
+  g_clear_error (&error);
+  g_assert_cmpint (stage_of (f->store, id), ==, GW_STAGE_VOLUNTEER);
+
+  g_assert_true (gw_ladder_promote (f->store, id, "2024-02-20", "Rosa", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (stage_of (f->store, id), ==, GW_STAGE_MEMBER);
+
+  /* The agreement that counts is the one to the points now in force. */
+  g_assert_true (gw_ladder_record_agreement (f->store, other, "2024-01-05", "Rosa", NULL, &error));
+  g_assert_no_error (error);
+  v2 = gw_store_add_unity_version (f->store, "Unity.\nWe decide together.", &error);
+  g_assert_no_error (error);
+  g_assert_true (gw_ladder_record_agreement (f->store, other, "2024-02-05", "Rosa", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (gw_ladder_promote (f->store, other, "2024-01-20", "Rosa", NULL, &error));
+  assert_refused_date (f->store, other, 3, error, "2024-02-05");
+  g_clear_error (&error);
+  g_assert_true (gw_ladder_promote (f->store, other, "2024-02-06", "Rosa", NULL, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_refuses_promoting_someone_who_left (GwTestFixture *f,
                                          gconstpointer  data)
@@ -511,6 +736,11 @@ main (int   argc,
   ADD_F ("/core/ladder/refuses-missing-approver", test_refuses_missing_approver);
   ADD_F ("/core/ladder/refuses-bad-date", test_refuses_bad_date);
   ADD_F ("/core/ladder/refuses-a-date-before-joining", test_refuses_date_before_joining);
+  ADD_F ("/core/ladder/refuses-a-date-after-today", test_refuses_date_after_today);
+  ADD_F ("/core/ladder/future-date-does-not-count-months", test_future_date_does_not_count_months);
+  ADD_F ("/core/ladder/refuses-steps-out-of-order", test_refuses_steps_out_of_order);
+  ADD_F ("/core/ladder/refuses-promotion-before-agreement",
+         test_refuses_promotion_before_agreement);
   ADD_F ("/core/ladder/refuses-promoting-someone-who-left", test_refuses_promoting_someone_who_left);
   ADD_F ("/core/ladder/step-back", test_step_back);
   ADD_F ("/core/ladder/set-status", test_set_status);

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "gw-checklist.h"
@@ -98,6 +100,65 @@ gw_ladder_has_current_agreement (GwStore *store,
   return agreed;
 }
 
+/* Returns: (transfer full) (nullable): the date @sql selects from the
+ * member's history, its three parameters being @member_id, @kind and
+ * @other, or %NULL when it selects none. */
+static char *
+dup_event_date (GwStore     *store,
+                const char  *sql,
+                gint64       member_id,
+                GwEventKind  kind,
+                gint64       other)
+{
+  sqlite3_stmt *stmt = _gw_store_prepare (store, sql, NULL);
+  char *date = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, member_id);
+  sqlite3_bind_int (stmt, 2, kind);
+  sqlite3_bind_int64 (stmt, 3, other);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    date = _gw_store_column_dup (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return date;
+}
+
+/* A history reads in date order, so a change of stage or status dated
+ * before the latest one on record would appear to have happened first
+ * and rewrite what the record says about the person. Lines imported from
+ * another chapter count too: they are the same person's record. The
+ * same day is fine: the lines of one day read in the order they were
+ * made. */
+static gboolean
+check_in_order (GwStore     *store,
+                gint64       member_id,
+                const char  *name,
+                const char  *date,
+                GError     **error)
+{
+  g_autofree char *latest = NULL;
+
+  latest = dup_event_date (store, "SELECT max(date) FROM member_events WHERE member_id = ?"
+                                  " AND kind IN (?, ?)", member_id, GW_EVENT_STAGE,
+                           GW_EVENT_STATUS);
+  if (latest != NULL && g_strcmp0 (date, latest) < 0)
+    {
+      g_autofree char *shown_date = gw_date_format (date);
+      g_autofree char *shown_latest = gw_date_format (latest);
+
+      g_set_error (error, GW_LADDER_ERROR, GW_LADDER_ERROR_BAD_DATE,
+                   _("%s is before the latest change of stage or status on record for %s (%s). "
+                     "Changes are recorded in the order they happened: date this one %s or later."),
+                   shown_date, name, shown_latest, shown_latest);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 check_change_on (GwStore     *store,
                  gint64       member_id,
@@ -107,6 +168,7 @@ check_change_on (GwStore     *store,
 {
   g_autofree char *name = NULL;
   g_autofree char *target_label = NULL;
+  g_autofree char *agreed = NULL;
   int stage, status;
 
   if (!_gw_store_get_stage_status (store, member_id, &stage, &status, &name, error))
@@ -158,6 +220,9 @@ check_change_on (GwStore     *store,
       return FALSE;
     }
 
+  if (!check_in_order (store, member_id, name, date, error))
+    return FALSE;
+
   if (target == GW_STAGE_MEMBER && stage == GW_STAGE_VOLUNTEER)
     {
       g_autoptr(GwUnityVersion) current = gw_store_dup_current_unity (store);
@@ -177,6 +242,23 @@ check_change_on (GwStore     *store,
                        _("%s has not agreed to the points of unity (version %d). "
                          "Record their agreement first."),
                        name, current->number);
+          return FALSE;
+        }
+
+      /* The step relies on the agreement, so it cannot come before it; the
+       * earliest agreement to the points in force is the one it relies on. */
+      agreed = dup_event_date (store, "SELECT min(date) FROM member_events WHERE member_id = ?"
+                                      " AND kind = ? AND unity_version_id = ?", member_id,
+                               GW_EVENT_AGREEMENT, current->id);
+      if (agreed != NULL && g_strcmp0 (date, agreed) < 0)
+        {
+          g_autofree char *shown_date = gw_date_format (date);
+          g_autofree char *shown_agreed = gw_date_format (agreed);
+
+          g_set_error (error, GW_LADDER_ERROR, GW_LADDER_ERROR_BAD_DATE,
+                       _("%s is before %s agreed to the points of unity (%s), and becoming %s "
+                         "relies on that agreement. Date the step %s or later."),
+                       shown_date, name, shown_agreed, target_label, shown_agreed);
           return FALSE;
         }
     }
@@ -230,12 +312,26 @@ check_record (GwStore     *store,
               GError     **error)
 {
   g_autofree char *who = g_strstrip (g_strdup (approver ? approver : ""));
+  g_autofree char *today = gw_date_today ();
   g_autoptr(GwMember) member = NULL;
 
   if (!gw_date_is_valid (date))
     {
       g_set_error (error, GW_LADDER_ERROR, GW_LADDER_ERROR_BAD_DATE,
                    _("“%s” is not a real date. Write it as YYYY-MM-DD."), date ? date : "");
+      return FALSE;
+    }
+
+  /* A step dated after today has not happened yet, and a promotion's
+   * checklist counted up to that day would count months and meetings
+   * still to come. */
+  if (strcmp (date, today) > 0)
+    {
+      g_autofree char *shown_date = gw_date_format (date);
+
+      g_set_error (error, GW_LADDER_ERROR, GW_LADDER_ERROR_BAD_DATE,
+                   _("%s is after today. Steps are recorded once they have happened: "
+                     "use today’s date or an earlier one."), shown_date);
       return FALSE;
     }
 
@@ -305,7 +401,10 @@ failed:
  *
  * Moves a member one step up or down the ladder and records when, who
  * approved it and why. Refused, with nothing changed, when the step skips a
- * stage or something the step requires is missing.
+ * stage or something the step requires is missing, or when its date cannot
+ * be right: after today, before the person joined, before their latest
+ * change of stage or status, or, for a new member, before their agreement
+ * to the points of unity.
  */
 gboolean
 gw_ladder_change_stage (GwStore     *store,
@@ -317,13 +416,18 @@ gw_ladder_change_stage (GwStore     *store,
                         GError     **error)
 {
   g_autofree char *today = gw_date_today ();
+  const char *on;
   int stage, status;
 
   g_return_val_if_fail (GW_IS_STORE (store), FALSE);
 
+  /* The ladder's own reasons come first; a date that cannot be used is
+   * refused just after by check_record(), and meanwhile the rules are
+   * checked as of today, never as of a day still to come. */
+  on = gw_date_is_valid (date) && strcmp (date, today) <= 0 ? date : today;
+
   if (!_gw_store_check_writable (store, error) ||
-      !check_change_on (store, member_id, target,
-                        gw_date_is_valid (date) ? date : today, error) ||
+      !check_change_on (store, member_id, target, on, error) ||
       !check_record (store, member_id, date, approver, error) ||
       !_gw_store_get_stage_status (store, member_id, &stage, &status, NULL, error))
     return FALSE;
@@ -388,6 +492,7 @@ gw_ladder_step_back (GwStore     *store,
  * @witness: who heard the agreement
  *
  * Records that the member agreed to the points of unity now in force.
+ * Refused when dated after today or before the person joined.
  */
 gboolean
 gw_ladder_record_agreement (GwStore     *store,
@@ -433,7 +538,8 @@ gw_ladder_record_agreement (GwStore     *store,
 /**
  * gw_ladder_set_status:
  *
- * Marks a member active, inactive or gone, on record.
+ * Marks a member active, inactive or gone, on record. Refused on the
+ * same dates as gw_ladder_change_stage() (but for the agreement).
  */
 gboolean
 gw_ladder_set_status (GwStore     *store,
@@ -461,7 +567,8 @@ gw_ladder_set_status (GwStore     *store,
       return FALSE;
     }
 
-  if (!check_record (store, member_id, date, approver, error))
+  if (!check_record (store, member_id, date, approver, error) ||
+      !check_in_order (store, member_id, name, date, error))
     return FALSE;
 
   return set_and_record (store, "UPDATE members SET status = ? WHERE id = ?", member_id,
