@@ -1507,21 +1507,23 @@ item_unknown_to_file (GwExchangeImport *self,
   return FALSE;
 }
 
-static gboolean
-is_empty_value (JsonNode *node)
-{
-  return JSON_NODE_HOLDS_NULL (node) ||
-         (is_string (node) && json_node_get_string (node)[0] == '\0') ||
-         (JSON_NODE_HOLDS_ARRAY (node) && json_array_get_length (json_node_get_array (node)) == 0);
-}
+/* Called for each field in which two records differ, with ours, theirs
+ * and theirs as text; returns whether that difference is of the kind
+ * looked for. */
+typedef gboolean (*DifferenceFunc) (const char *name,
+                                    JsonNode   *ours,
+                                    JsonNode   *theirs,
+                                    const char *theirs_text,
+                                    gpointer    user_data);
 
-/* Whether @theirs only gives values where @ours has none: what a record
- * that first came in a file without contact details and notes looks like
- * next to the same record from a full file. @ours and @theirs are as
- * write_ours() and write_theirs() wrote them, and differ. */
+/* Whether every field in which @ours and @theirs differ is of the kind
+ * @func looks for. @ours and @theirs are as write_ours() and
+ * write_theirs() wrote them, and differ. */
 static gboolean
-only_fills_in (const char *ours,
-               const char *theirs)
+every_difference (const char     *ours,
+                  const char     *theirs,
+                  DifferenceFunc  func,
+                  gpointer        user_data)
 {
   g_autoptr(JsonParser) ours_parser = json_parser_new ();
   g_autoptr(JsonParser) theirs_parser = json_parser_new ();
@@ -1544,84 +1546,95 @@ only_fills_in (const char *ours,
         return FALSE;
       x_text = json_to_string (x, FALSE);
       y_text = json_to_string (y, FALSE);
-      if (!g_str_equal (x_text, y_text) && !is_empty_value (x))
+      if (!g_str_equal (x_text, y_text) && !func (l->data, x, y, y_text, user_data))
         return FALSE;
     }
 
   return TRUE;
 }
 
+static gboolean
+is_filled_in (const char *name,
+              JsonNode   *ours,
+              JsonNode   *theirs,
+              const char *theirs_text,
+              gpointer    user_data)
+{
+  return JSON_NODE_HOLDS_NULL (ours) ||
+         (is_string (ours) && json_node_get_string (ours)[0] == '\0') ||
+         (JSON_NODE_HOLDS_ARRAY (ours) && json_array_get_length (json_node_get_array (ours)) == 0);
+}
+
+/* Whether @theirs only gives values where @ours has none: what a record
+ * that first came in a file without contact details and notes looks like
+ * next to the same record from a full file. */
+static gboolean
+only_fills_in (const char *ours,
+               const char *theirs)
+{
+  return every_difference (ours, theirs, is_filled_in, NULL);
+}
+
+typedef struct
+{
+  GwExchangeImport *self;
+  const GwTable    *table;
+} UnknownCheck;
+
+static gboolean
+is_by_unknown (const char *name,
+               JsonNode   *x,
+               JsonNode   *y,
+               const char *y_text,
+               gpointer    user_data)
+{
+  UnknownCheck *check = user_data;
+  const GwTable *table = check->table;
+  const GwField *field = NULL;
+  const GwLink *link = NULL;
+
+  for (guint i = 0; i < table->n_fields && field == NULL; i++)
+    if (g_str_equal (table->fields[i].name, name))
+      field = &table->fields[i];
+  for (guint i = 0; i < table->n_links && link == NULL; i++)
+    if (g_str_equal (table->links[i].name, name))
+      link = &table->links[i];
+
+  if (field != NULL && field->type == GW_FIELD_REF_NULL)
+    return JSON_NODE_HOLDS_NULL (y) && is_string (x) &&
+           unknown_to_file (check->self, field->target, json_node_get_string (x));
+
+  if (link != NULL && JSON_NODE_HOLDS_ARRAY (x) && JSON_NODE_HOLDS_ARRAY (y))
+    {
+      JsonArray *items = json_node_get_array (x);
+      g_autoptr(JsonArray) known = json_array_new ();
+      g_autoptr(JsonNode) known_node = json_node_new (JSON_NODE_ARRAY);
+      g_autofree char *known_text = NULL;
+
+      for (guint i = 0; i < json_array_get_length (items); i++)
+        if (!item_unknown_to_file (check->self, link, json_array_get_element (items, i)))
+          json_array_add_element (known, json_node_copy (json_array_get_element (items, i)));
+      json_node_set_array (known_node, known);
+      known_text = json_to_string (known_node, FALSE);
+      return g_str_equal (known_text, y_text);
+    }
+
+  return FALSE;
+}
+
 /* When a chapter removes a person, its file refers to them by null, or
  * leaves them out of a list, with the "updated" of the records that
  * referred to them unchanged. Those records are the same as ours but for
- * that: not a conflict. @ours and @theirs are as write_ours() and
- * write_theirs() wrote them, and differ. */
+ * that: not a conflict. */
 static gboolean
 differs_only_by_unknown (GwExchangeImport *self,
                          const GwTable    *table,
                          const char       *ours,
                          const char       *theirs)
 {
-  g_autoptr(JsonParser) ours_parser = json_parser_new ();
-  g_autoptr(JsonParser) theirs_parser = json_parser_new ();
-  g_autoptr(GList) names = NULL;
-  JsonObject *a, *b;
+  UnknownCheck check = { self, table };
 
-  if (!parse_records (ours_parser, ours, &a, theirs_parser, theirs, &b) ||
-      json_object_get_size (a) != json_object_get_size (b))
-    return FALSE;
-
-  names = json_object_get_members (b);
-  for (GList *l = names; l != NULL; l = l->next)
-    {
-      const char *name = l->data;
-      JsonNode *x = json_object_get_member (a, name);
-      JsonNode *y = json_object_get_member (b, name);
-      g_autofree char *x_text = NULL;
-      g_autofree char *y_text = NULL;
-      const GwField *field = NULL;
-      const GwLink *link = NULL;
-
-      if (x == NULL)
-        return FALSE;
-      x_text = json_to_string (x, FALSE);
-      y_text = json_to_string (y, FALSE);
-      if (g_str_equal (x_text, y_text))
-        continue;
-
-      for (guint i = 0; i < table->n_fields && field == NULL; i++)
-        if (g_str_equal (table->fields[i].name, name))
-          field = &table->fields[i];
-      for (guint i = 0; i < table->n_links && link == NULL; i++)
-        if (g_str_equal (table->links[i].name, name))
-          link = &table->links[i];
-
-      if (field != NULL && field->type == GW_FIELD_REF_NULL)
-        {
-          if (!JSON_NODE_HOLDS_NULL (y) || !is_string (x) ||
-              !unknown_to_file (self, field->target, json_node_get_string (x)))
-            return FALSE;
-        }
-      else if (link != NULL && JSON_NODE_HOLDS_ARRAY (x) && JSON_NODE_HOLDS_ARRAY (y))
-        {
-          JsonArray *items = json_node_get_array (x);
-          g_autoptr(JsonArray) known = json_array_new ();
-          g_autoptr(JsonNode) known_node = json_node_new (JSON_NODE_ARRAY);
-          g_autofree char *known_text = NULL;
-
-          for (guint i = 0; i < json_array_get_length (items); i++)
-            if (!item_unknown_to_file (self, link, json_array_get_element (items, i)))
-              json_array_add_element (known, json_node_copy (json_array_get_element (items, i)));
-          json_node_set_array (known_node, known);
-          known_text = json_to_string (known_node, FALSE);
-          if (!g_str_equal (known_text, y_text))
-            return FALSE;
-        }
-      else
-        return FALSE;
-    }
-
-  return TRUE;
+  return every_difference (ours, theirs, is_by_unknown, &check);
 }
 
 /* Which fields differ between two records written for comparison by
