@@ -354,15 +354,45 @@ over_share_message (const char *name,
                     guint       n_turns,
                     double      mean)
 {
-  /* TRANSLATORS: "Rosa has been secretary 9 times, more than twice the
-   * average of 2.5 turns." */
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       /* TRANSLATORS: "Rosa has been secretary 9 times,
+                                        * more than twice the average of 2.5 turns." */
                                        "%s has been secretary %u time, more than twice the "
                                        "average of %.1f turns. Let others learn the role.",
                                        "%s has been secretary %u times, more than twice the "
                                        "average of %.1f turns. Let others learn the role.",
                                        n_turns),
                           name, n_turns, mean);
+}
+
+/* Joins two or more names into a list the way the language writes one,
+ * "Rosa, Ana and Bao". The list is built from its end, a pair at a time,
+ * so that a translation can order and punctuate each pair its own way. */
+static char *
+join_names (GPtrArray *names)
+{
+  char *list;
+
+  g_assert (names->len >= 2);
+
+  /* TRANSLATORS: joins the last two names of a list: "Ana and Bao", or
+   * the end of a longer one, "Rosa, Ana and Bao". */
+  list = g_strdup_printf (C_("list of names", "%s and %s"),
+                          (const char *) g_ptr_array_index (names, names->len - 2),
+                          (const char *) g_ptr_array_index (names, names->len - 1));
+
+  for (guint i = names->len - 2; i > 0; i--)
+    {
+      /* TRANSLATORS: puts a name in front of the rest of a list: "Rosa, Ana
+       * and Bao". */
+      char *longer = g_strdup_printf (C_("list of names", "%s, %s"),
+                                      (const char *) g_ptr_array_index (names, i - 1), list);
+
+      g_free (list);
+      list = longer;
+    }
+
+  return list;
 }
 
 static char *
@@ -913,7 +943,9 @@ gw_rotation_list_handover (GwStore    *store,
 char *
 gw_rotation_dup_warning (GwStore *store)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *list = NULL;
+  guint first_turns = 0;
   sqlite3_stmt *stmt;
   double mean;
 
@@ -935,17 +967,31 @@ gw_rotation_dup_warning (GwStore *store)
 
       if (is_over_share (n, mean))
         {
-          g_autofree char *message = over_share_message ((const char *) sqlite3_column_text (stmt, 0),
-                                                         n, mean);
-          if (text->len > 0)
-            g_string_append_c (text, ' ');
-          g_string_append (text, message);
+          if (names->len == 0)
+            first_turns = n;
+          g_ptr_array_add (names, _gw_store_column_dup (stmt, 0));
         }
     }
   sqlite3_reset (stmt);
 
-  if (text->len == 0)
+  if (names->len == 0)
     return NULL;
 
-  return g_string_free (g_steal_pointer (&text), FALSE);
+  if (names->len == 1)
+    return over_share_message (g_ptr_array_index (names, 0), first_turns, mean);
+
+  /* Several people: one sentence naming them all, rather than the same
+   * sentence again for each of them. */
+  list = join_names (names);
+
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       /* TRANSLATORS: %s is a list of two or more names,
+                                        * "Rosa, Ana and Bao"; the plural form follows how
+                                        * many people it names. */
+                                       "%s have each been secretary more than twice the average "
+                                       "of %.1f turns. Let others learn the role.",
+                                       "%s have each been secretary more than twice the average "
+                                       "of %.1f turns. Let others learn the role.",
+                                       names->len),
+                          list, mean);
 }

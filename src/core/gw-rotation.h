@@ -140,9 +140,10 @@ GPtrArray      *gw_rotation_list_history (GwStore       *store);
 /* The handover: the open action items (gw_store_list_open_actions()). */
 GPtrArray      *gw_rotation_list_handover (GwStore      *store,
                                           const char    *today);
-/* Returns: (transfer full) (nullable): a plain-language warning naming
- * whoever served far more than their share (more than twice the pool's mean
- * number of turns, and at least 3 turns), or %NULL when the role is shared. */
+/* Returns: (transfer full) (nullable): a plain-language warning, one
+ * sentence naming everyone who served far more than their share (more than
+ * twice the pool's mean number of turns, and at least 3 turns), most turns
+ * first, or %NULL when the role is shared. */
 char           *gw_rotation_dup_warning  (GwStore       *store);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GwRotationCandidate, gw_rotation_candidate_free)

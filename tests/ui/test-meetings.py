@@ -4,8 +4,9 @@
 # End-to-end test of a meeting, driven through the accessibility tree as a
 # person would use the app: in the demo organization, plans a meeting for
 # today, checks in three members found by search and a walk-in, prints the
-# sign-in sheet to a PDF file and reads it back with pdftotext, and sees
-# the attendance on the dashboard.
+# sign-in sheet to a PDF file and reads it back with pdftotext, sees the
+# attendance on the dashboard, and reads the Secretary page's warning about
+# people who served too often: one sentence for all of them.
 #
 # Usage: test-meetings.py PATH-TO-GROUNDWORK
 #
@@ -217,6 +218,16 @@ def scenario(app, workdir):
         return link is not None and expected in texts(link) and texts(link)
     shown = wait_for(f'the dashboard to show “{TITLE}” with “{expected}”', meeting_line)
     note(f'the dashboard shows “{" / ".join(shown)}”')
+
+    # In the demo several people have served far more than their share.
+    step('The Secretary page names everyone who served too often in one sentence')
+    show_view(main_page, 'Secretary')
+    alert = first(main_page, 'the over-service warning', lambda n: n.roleName == 'alert')
+    warning = wait_for('the over-service warning’s text', lambda: [
+        t for t in texts(alert) if 'Let others learn the role.' in t])[0]
+    note(f'the warning reads “{warning}”')
+    if warning.count('Let others learn the role.') != 1 or warning.count(' been secretary ') != 1:
+        fail(f'The over-service warning repeats itself: “{warning}”')
 
 
 if __name__ == '__main__':
