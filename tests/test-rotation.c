@@ -56,6 +56,10 @@ test_pool_rules (GwTestFixture *f,
   gint64 meeting = gw_test_add_meeting (f->store, 0, "2026-03-01");
   g_autoptr(GError) error = NULL;
 
+  /* Only the member could take a turn: the Add to Pool dialog offers a
+   * search only when someone could. */
+  g_assert_cmpuint (gw_rotation_count_eligible (f->store), ==, 1);
+
   g_assert_false (gw_rotation_join_pool (f->store, volunteer, "2025-01-01", &error));
   g_assert_error (error, GW_STORE_ERROR, GW_STORE_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "Vera Volunteer is a Volunteer"));
@@ -80,6 +84,7 @@ test_pool_rules (GwTestFixture *f,
     g_autoptr(GPtrArray) order = gw_rotation_dup_order (f->store, "2026-03-01");
     g_assert_cmpuint (order->len, ==, 0);
   }
+  g_assert_cmpuint (gw_rotation_count_eligible (f->store), ==, 0);
   g_assert_false (gw_rotation_assign (f->store, meeting, member, &error));
   g_assert_error (error, GW_STORE_ERROR, GW_STORE_ERROR_INVALID);
   g_clear_error (&error);

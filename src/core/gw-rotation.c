@@ -280,6 +280,28 @@ gw_rotation_is_in_pool (GwStore *store,
   return found;
 }
 
+guint
+gw_rotation_count_eligible (GwStore *store)
+{
+  sqlite3_stmt *stmt;
+  guint n = 0;
+
+  g_return_val_if_fail (GW_IS_STORE (store), 0);
+
+  stmt = _gw_store_prepare (store, "SELECT count(*) FROM members"
+                                   " WHERE deleted = 0 AND status = ? AND stage >= ?", NULL);
+  if (stmt == NULL)
+    return 0;
+
+  sqlite3_bind_int (stmt, 1, GW_STATUS_ACTIVE);
+  sqlite3_bind_int (stmt, 2, GW_STAGE_MEMBER);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return n;
+}
+
 /* The order. */
 
 typedef struct

@@ -87,6 +87,10 @@ gboolean        gw_rotation_leave_pool   (GwStore       *store,
                                           GError       **error);
 gboolean        gw_rotation_is_in_pool   (GwStore       *store,
                                           gint64         member_id);
+/* How many people could be in the pool: active members and cadre, whether
+ * they are in it or not. 0 means nobody can take a turn until someone is
+ * promoted. */
+guint           gw_rotation_count_eligible (GwStore     *store);
 
 /* Returns: (transfer full) (element-type GwRotationCandidate): the pool's
  * eligible people (active members and cadre) in the order they should serve

@@ -377,6 +377,8 @@ add_dialog_search_cb (AddDialog *add)
 
   clear_list (GTK_LIST_BOX (add->matches));
   gtk_widget_set_visible (add->message, FALSE);
+  gtk_widget_remove_css_class (add->message, "error");
+  gtk_widget_remove_css_class (add->message, "dim-label");
 
   found = gw_store_search_member_names (add->self->store, text, 8);
   for (guint i = 0; i < found->len; i++)
@@ -402,9 +404,11 @@ add_dialog_search_cb (AddDialog *add)
     }
 
   gtk_widget_set_visible (add->scrolled, found->len > 0);
+  /* Finding nobody is an answer, not an error. */
   if (found->len == 0 && text[0] != '\0')
     {
       gtk_label_set_text (GTK_LABEL (add->message), _("Nobody on the roster has that name."));
+      gtk_widget_add_css_class (add->message, "dim-label");
       gtk_widget_set_visible (add->message, TRUE);
     }
 }
@@ -429,6 +433,8 @@ add_dialog_row_activated_cb (GtkListBox    *list,
   if (!gw_rotation_join_pool (add->self->store, id, NULL, &error))
     {
       gtk_label_set_text (GTK_LABEL (add->message), error->message);
+      gtk_widget_remove_css_class (add->message, "dim-label");
+      gtk_widget_add_css_class (add->message, "error");
       gtk_widget_set_visible (add->message, TRUE);
       return;
     }
@@ -438,6 +444,45 @@ add_dialog_row_activated_cb (GtkListBox    *list,
                            (const char *) g_object_get_data (G_OBJECT (row), "name"));
   add_toast (add->self, adw_toast_new (title));
   gtk_window_close (GTK_WINDOW (add->dialog));
+}
+
+static void
+nobody_eligible_response_cb (GwSecretaryPage *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-page", "s", "roster");
+}
+
+/* With nobody at the Member or Cadre stage, a search could only find
+ * people who would be refused: say who can take turns and how to get
+ * there instead, and offer the Roster, where people are promoted. (An
+ * AdwStatusPage scrolls, and is cut short inside a message dialog.) */
+static void
+present_nobody_eligible (GwSecretaryPage *self)
+{
+  g_autofree char *member = gw_ladder_dup_stage_label (self->store, GW_STAGE_MEMBER);
+  g_autofree char *cadre = gw_ladder_dup_stage_label (self->store, GW_STAGE_CADRE);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  /* Translators: the two stages are the organization's names for them,
+   * "Member" and "Cadre" unless it renamed them. */
+  body = g_strdup_printf (_("Only people at the %s or %s stage can take turns as secretary, and "
+                            "nobody on the roster is there yet. Promote someone on the Roster "
+                            "first: open their page and press Promote."),
+                          member, cadre);
+  dialog = adw_message_dialog_new (get_window (self), _("Nobody Can Take a Turn Yet"), body);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "close", _("_Close"),
+                                    "roster", _("_Open the Roster"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "roster", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "roster");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  g_signal_connect_object (dialog, "response::roster", G_CALLBACK (nobody_eligible_response_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -456,6 +501,13 @@ add_to_pool_action (GtkWidget  *widget,
       return;
     }
 
+  if (gw_rotation_count_eligible (self->store) == 0)
+    {
+      g_free (add);
+      present_nobody_eligible (self);
+      return;
+    }
+
   add->self = g_object_ref (self);
   add->dialog = adw_message_dialog_new (get_window (self), _("Add to the Secretary Pool"),
                                         _("Members and cadre who opt in take turns as secretary."));
@@ -470,7 +522,6 @@ add_to_pool_action (GtkWidget  *widget,
   add->message = gtk_label_new (NULL);
   gtk_label_set_wrap (GTK_LABEL (add->message), TRUE);
   gtk_label_set_xalign (GTK_LABEL (add->message), 0);
-  gtk_widget_add_css_class (add->message, "error");
   gtk_widget_set_visible (add->message, FALSE);
   gtk_box_append (GTK_BOX (box), add->message);
 

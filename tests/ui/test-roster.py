@@ -6,7 +6,9 @@
 # records their agreement, sees their promotion refused while the checklist
 # is not met (two study sessions by default) and then refused again when it
 # skips a stage, leaves study sessions out of what becoming Member requires,
-# promotes them to Member, and finds them by search on the Roster page.
+# promotes them to Member, and finds them by search on the Roster page. On
+# the Secretary page, Add to Pool first explains that nobody can take a turn
+# yet, then, once she is a Member, finds her.
 #
 # Usage: test-roster.py PATH-TO-GROUNDWORK
 #
@@ -61,6 +63,25 @@ def roster_table(root):
     return wait_for('the roster table',
                     lambda: (find_all(root, lambda n: n.roleName == 'tree table' and n.name == 'Roster')
                              or [None])[0])
+
+
+def wait_for_view(main_page, title):
+    """Waits for the view switcher to show the page title as chosen."""
+    import pyatspi
+    wait_for(f'the “{title}” page to be shown', lambda: all(
+        e2e.state_has(tab, pyatspi.STATE_SELECTED)
+        for tab in find_all(main_page, lambda n: n.roleName == 'page tab' and n.name == title)))
+
+
+def secretary_empty_state(main_page):
+    """The Secretary page's empty state (no pool yet): the page's other
+    “Add to Pool…” button, above the order, is in the tree too while hidden."""
+    title = wait_for('the Secretary page’s empty state', lambda: (find_all(
+        main_page, lambda n: n.roleName == 'label' and n.name == 'No Secretary Pool Yet') or [None])[0])
+    for node in ancestors(title):
+        if find_all(node, lambda n: e2e.is_button(n, 'Add to Pool…')):
+            return node
+    fail('The Secretary page’s empty state has no “Add to Pool…” button')
 
 
 def add_member(app, main, start, member, full_name, pronouns, phone, neighbourhood, first):
@@ -133,6 +154,19 @@ def scenario(app, workdir):
     wait_for_text(roster, 'No One on the Roster Yet')
     find_button(roster, 'Add the First Person')
     find_button(roster, 'Open the Demo')
+
+    step('With nobody who can be secretary, Add to Pool says who can and leads to the Roster')
+    show_view(main_page, 'Secretary')
+    click(secretary_empty_state(main_page), 'Add to Pool…')
+    nobody = window(app, 'Nobody Can Take a Turn Yet')
+    wait_for_text(nobody, 'Only people at the Member or Cadre stage can take turns as secretary, '
+                  'and nobody on the roster is there yet. Promote someone on the Roster first: '
+                  'open their page and press Promote.')
+    if find_all(nobody, lambda n: n.roleName in ('entry', 'text') and n.name == 'Search by name'):
+        fail('The dialog offers a search although nobody could join the pool')
+    click(nobody, 'Open the Roster')
+    wait_window_gone(nobody, 'Nobody Can Take a Turn Yet')
+    wait_for_view(main_page, 'Roster')
 
     step('Write the points of unity in the preferences')
     prefs = open_preferences(app, main_page)
@@ -250,6 +284,19 @@ def scenario(app, workdir):
     note(f'the roster shows: {cells}')
     if 'Member' not in cells:
         fail(f'The roster does not show {NAME} as a Member: {cells}')
+
+    step('Now that she is a Member, Add to Pool offers a search')
+    show_view(main_page, 'Secretary')
+    click(secretary_empty_state(main_page), 'Add to Pool…')
+    pool = window(app, 'Add to the Secretary Pool')
+    set_text(pool, 'Search by name', 'zzyzx')
+    wait_for_text(pool, 'Nobody on the roster has that name.')
+    set_text(pool, 'Search by name', 'quinte')
+    wait_for_no_text(pool, 'Nobody on the roster has that name.')
+    found = wait_for('the people found', lambda: (find_all(
+        pool, lambda n: n.roleName == 'list' and n.name == 'People found') or [None])[0])
+    row(found, NAME)
+    close_window(pool, 'Add to the Secretary Pool')
 
 
 if __name__ == '__main__':
