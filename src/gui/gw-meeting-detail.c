@@ -1005,7 +1005,11 @@ delete_action (GtkWidget  *widget,
     }
 
   /* Translators: %s is a meeting's title. */
-  title = g_strdup_printf (_("“%s” was deleted"), gw_meeting_get_title (self->meeting));
+  {
+    g_autofree char *shown = gw_window_shorten (gw_meeting_get_title (self->meeting));
+
+    title = g_strdup_printf (_("“%s” was deleted"), shown);
+  }
   g_clear_object (&self->meeting);
   refresh (self);
 

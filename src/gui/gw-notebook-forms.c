@@ -198,7 +198,11 @@ delete_now (GtkWidget      *widget,
     return;
 
   /* Translators: %s is the title of a note, force, need, contradiction or rule. */
-  message = g_strdup_printf (_("“%s” was deleted"), title);
+  {
+    g_autofree char *shown = gw_window_shorten (title);
+
+    message = g_strdup_printf (_("“%s” was deleted"), shown);
+  }
   toast = adw_toast_new (message);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);

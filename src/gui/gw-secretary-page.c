@@ -336,8 +336,11 @@ remove_clicked_cb (GtkButton       *button,
     }
 
   /* Translators: %s is a person's name. */
-  title = g_strdup_printf (_("%s left the secretary pool"),
-                           (const char *) g_object_get_data (G_OBJECT (button), "name"));
+  {
+    g_autofree char *name = gw_window_shorten (g_object_get_data (G_OBJECT (button), "name"));
+
+    title = g_strdup_printf (_("%s left the secretary pool"), name);
+  }
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);

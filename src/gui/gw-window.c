@@ -131,6 +131,36 @@ gw_window_show_page (GwWindow   *self,
   adw_view_stack_set_visible_child_name (self->view_stack, name);
 }
 
+/**
+ * gw_window_shorten:
+ *
+ * A name or title short enough to go into a one-line message, such as a
+ * toast, with the rest of the message still showing: cut after a word,
+ * with "…".
+ *
+ * Returns: (transfer full): @text, or its beginning.
+ */
+char *
+gw_window_shorten (const char *text)
+{
+  const guint max_chars = 40;
+  const char *cut;
+  const char *space = NULL;
+
+  if (text == NULL)
+    return g_strdup ("");
+  if (g_utf8_strlen (text, -1) <= max_chars)
+    return g_strdup (text);
+
+  cut = g_utf8_offset_to_pointer (text, max_chars - 1);
+  for (const char *p = text; p < cut; p = g_utf8_next_char (p))
+    if (*p == ' ')
+      space = p;
+  if (space != NULL && g_utf8_pointer_to_offset (text, space) >= max_chars / 2)
+    cut = space;
+  return g_strdup_printf ("%.*s…", (int) (cut - text), text);
+}
+
 void
 gw_window_add_toast (GwWindow *self,
                      AdwToast *toast)
@@ -198,7 +228,11 @@ delete_member_action (GtkWidget  *widget,
     gw_window_show_member (self, 0);
 
   /* Translators: %s is a person's name. */
-  title = g_strdup_printf (_("%s was removed from the roster"), gw_member_get_full_name (member));
+  {
+    g_autofree char *name = gw_window_shorten (gw_member_get_full_name (member));
+
+    title = g_strdup_printf (_("%s was removed from the roster"), name);
+  }
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);

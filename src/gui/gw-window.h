@@ -20,6 +20,7 @@ void      gw_window_show_meeting (GwWindow       *self,
                                  gint64          meeting_id);
 void      gw_window_show_page   (GwWindow       *self,
                                  const char     *name);
+char     *gw_window_shorten     (const char     *text);
 void      gw_window_add_toast   (GwWindow       *self,
                                  AdwToast       *toast);
 void      gw_window_show_error  (GwWindow       *self,
