@@ -6,6 +6,7 @@
 #include "gw-date.h"
 #include "gw-meeting-editor.h"
 #include "gw-store-meetings.h"
+#include "gw-text.h"
 #include "gw-window.h"
 
 /* Plans a meeting or changes when and where it is. The store checks what was
@@ -74,6 +75,14 @@ save_clicked_cb (GwMeetingEditor *self)
     }
 
   time = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->time_row))));
+  if (time[0] != '\0' && !gw_text_is_clock_time (time))
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a time of day. Write it as HH:MM, for example 18:30."),
+                                                  time);
+
+      show_error (self, message, GTK_WIDGET (self->time_row));
+      return;
+    }
 
   gw_meeting_set_kind_id (draft, ((GwMeetingKind *) g_ptr_array_index (self->kinds, kind))->id);
   gw_meeting_set_title (draft, gtk_editable_get_text (GTK_EDITABLE (self->title_row)));
