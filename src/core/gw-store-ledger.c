@@ -123,6 +123,34 @@ drive_exists (GwStore *self,
   return found;
 }
 
+/**
+ * gw_ledger_check_date:
+ *
+ * Whether @date can be an entry's date: a real date, not after today.
+ */
+gboolean
+gw_ledger_check_date (const char  *date,
+                      GError     **error)
+{
+  g_autofree char *today = gw_date_today ();
+
+  if (date == NULL || !gw_date_is_valid (date))
+    return invalid (error, _("Give the entry a real date."));
+
+  /* The ledger records what has happened: an entry dated ahead would
+   * count in balances and reports before the money or goods moved, and,
+   * append-only, it could only be taken back with a correction. */
+  if (strcmp (date, today) > 0)
+    {
+      g_set_error (error, GW_STORE_ERROR, GW_STORE_ERROR_INVALID,
+                   _("%s is after today. Entries are recorded once they have happened: "
+                     "use today’s date or an earlier one."), date);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Checks @draft and returns a clean copy ready to insert, or NULL. */
 static GwLedgerEntry *
 validate_entry (GwStore             *self,
@@ -131,8 +159,8 @@ validate_entry (GwStore             *self,
 {
   g_autoptr(GwLedgerEntry) e = gw_ledger_entry_new ();
 
-  if (draft->date == NULL || !gw_date_is_valid (draft->date))
-    return invalid (error, _("Give the entry a real date.")), NULL;
+  if (!gw_ledger_check_date (draft->date, error))
+    return NULL;
   if ((guint) draft->direction >= GW_N_LEDGER_DIRECTIONS)
     return invalid (error, _("Say whether this was received, given out or spent.")), NULL;
   if (draft->kind != GW_LEDGER_MONEY && draft->kind != GW_LEDGER_GOODS)
@@ -925,6 +953,41 @@ gw_store_list_goods_on_hand (GwStore *self)
     }
   sqlite3_reset (stmt);
   return goods;
+}
+
+/**
+ * gw_store_get_goods_on_hand:
+ *
+ * Returns: how many of @item in @unit are on hand; see gw-store-ledger.h.
+ */
+gint64
+gw_store_get_goods_on_hand (GwStore    *self,
+                            const char *item,
+                            const char *unit)
+{
+  g_autofree char *clean_item = strip_or_null (item);
+  g_autofree char *clean_unit = strip_or_null (unit);
+  sqlite3_stmt *stmt;
+  gint64 on_hand = 0;
+
+  g_return_val_if_fail (GW_IS_STORE (self), 0);
+
+  if (clean_item == NULL)
+    return 0;
+
+  /* The columns compare ignoring ASCII case (COLLATE NOCASE), as the
+   * goods on hand are grouped. */
+  stmt = _gw_store_prepare (self, "SELECT coalesce(sum(CASE direction WHEN 0 THEN quantity"
+                                  " ELSE -quantity END), 0)"
+                                  " FROM goods_totals WHERE item = ? AND unit = ?", NULL);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, clean_item, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, clean_unit != NULL ? clean_unit : "", -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    on_hand = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return on_hand;
 }
 
 static GwLedgerTotals *

@@ -27,7 +27,7 @@ G_BEGIN_DECLS
  * entries as with ten. */
 
 /* Records @draft and returns the new entry's id (0 on error). Checked: a
- * real date; direction and kind known; money: amount > 0 and a currency of
+ * real date, not after today (see gw_ledger_check_date()); direction and kind known; money: amount > 0 and a currency of
  * three capital letters; goods: an item, quantity > 0, an estimated value
  * >= 0 with a valid currency if any; a receipt has a source class, nothing
  * else has one; a member party names an existing member, an outside party
@@ -38,6 +38,13 @@ G_BEGIN_DECLS
  * asking the person first is the interface's job. */
 gint64          gw_store_record_entry           (GwStore              *self,
                                                  const GwLedgerEntry  *draft,
+                                                 GError              **error);
+
+/* Whether @date can be an entry's date: written YYYY-MM-DD, a real day,
+ * and not after today, since the ledger records what has happened. Sets a
+ * %GW_STORE_ERROR_INVALID saying why not. A reversing entry keeps the
+ * date of the entry it reverses and is not checked again. */
+gboolean        gw_ledger_check_date            (const char           *date,
                                                  GError              **error);
 
 /* Corrects entry @entry_id, in one transaction: records a reversing entry
@@ -98,6 +105,13 @@ GPtrArray      *gw_store_list_drives            (GwStore              *self);
 /* (element-type GwGoodsOnHand): every item and unit ever received or
  * given out, by item (ignoring case), then unit. */
 GPtrArray      *gw_store_list_goods_on_hand     (GwStore              *self);
+/* How many of @item in @unit (NULL or empty: pieces) are on hand, as in
+ * gw_store_list_goods_on_hand(): matched ignoring case and surrounding
+ * spaces; 0 for an item never recorded; below 0 when more was given out
+ * than received. */
+gint64          gw_store_get_goods_on_hand      (GwStore              *self,
+                                                 const char           *item,
+                                                 const char           *unit);
 
 /* (element-type GwLedgerTotals): money per currency over all time (month
  * NULL), by currency code. */
