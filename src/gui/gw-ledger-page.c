@@ -271,6 +271,34 @@ column_text (GwLedgerPage        *self,
     }
 }
 
+/* What a cell shows when its whole text (column_text()) would not fit:
+ * the correction column names the linked entries with arrows, the whole
+ * sentence going to the tooltip and to screen readers. The column is
+ * empty on most rows, so it is kept narrow. */
+static char *
+column_short_text (const GwLedgerEntry *e,
+                   int                  column)
+{
+  if (column != COLUMN_LINK)
+    return NULL;
+  if (e->corrects_id != 0)
+    /* Translators: short for “Reverses #12” in a narrow column. */
+    return g_strdup_printf (_("↩ #%" PRId64), e->corrects_id);
+  if (e->corrected_by_id != 0 && e->replaces_id != 0)
+    /* Translators: short for “Replaces #12; corrected by #15” in a narrow
+     * column. Turn the arrows around in a right-to-left language. */
+    return g_strdup_printf (_("← #%" PRId64 " → #%" PRId64), e->replaces_id, e->corrected_by_id);
+  if (e->corrected_by_id != 0)
+    /* Translators: short for “Corrected by #15” in a narrow column. Turn
+     * the arrow around in a right-to-left language. */
+    return g_strdup_printf (_("→ #%" PRId64), e->corrected_by_id);
+  if (e->replaces_id != 0)
+    /* Translators: short for “Replaces #12” in a narrow column. Turn the
+     * arrow around in a right-to-left language. */
+    return g_strdup_printf (_("← #%" PRId64), e->replaces_id);
+  return NULL;
+}
+
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
@@ -295,6 +323,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_list_item_get_child (item);
   const GwLedgerEntry *e;
   g_autofree char *text = NULL;
+  g_autofree char *short_text = NULL;
 
   if (row == NULL)
     return;
@@ -302,8 +331,12 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   text = column_text (self, e, column);
   if (text == NULL)
     text = g_strdup ("");
-  gtk_label_set_text (GTK_LABEL (label), text);
-  gtk_widget_set_tooltip_text (label, text[0] != '\0' && column >= COLUMN_PARTY ? text : NULL);
+  short_text = column_short_text (e, column);
+  gtk_label_set_text (GTK_LABEL (label), short_text != NULL ? short_text : text);
+  /* Whatever may be cut off, or is shortened, is whole in the tooltip. */
+  gtk_widget_set_tooltip_text (label, text[0] != '\0' && column >= COLUMN_WHAT ? text : NULL);
+  /* A screen reader reads the whole sentence, not the arrows. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
 
   /* A reversing entry and a corrected entry stand out, and no longer count. */
   gtk_widget_remove_css_class (label, "error");
@@ -1284,15 +1317,18 @@ build_entries (GwLedgerPage *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->column_view), "data-table");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Ledger entries, newest first"), -1);
-  add_column (self, COLUMN_ID, _("No."), FALSE, 60);
-  add_column (self, COLUMN_DATE, _("Date"), FALSE, 90);
-  add_column (self, COLUMN_DIRECTION, _("Direction"), FALSE, 90);
-  add_column (self, COLUMN_WHAT, _("Amount or goods"), FALSE, 160);
-  add_column (self, COLUMN_LINK, _("Correction"), FALSE, 130);
-  add_column (self, COLUMN_PARTY, _("Other party"), FALSE, 140);
+  /* Sized for the default window (about 1080 pixels): what was given or
+   * received and the memo take what is left; the correction column, empty
+   * on most rows, only holds arrows and entry numbers. */
+  add_column (self, COLUMN_ID, _("No."), FALSE, 52);
+  add_column (self, COLUMN_DATE, _("Date"), FALSE, 86);
+  add_column (self, COLUMN_DIRECTION, _("Direction"), FALSE, 80);
+  add_column (self, COLUMN_WHAT, _("Amount or goods"), TRUE, 220);
+  add_column (self, COLUMN_LINK, _("Correction"), FALSE, 96);
+  add_column (self, COLUMN_PARTY, _("Other party"), FALSE, 130);
   add_column (self, COLUMN_SOURCE, _("Source or need"), FALSE, 140);
-  add_column (self, COLUMN_DRIVE, _("Drive"), FALSE, 120);
-  add_column (self, COLUMN_MEMO, _("Memo"), TRUE, 100);
+  add_column (self, COLUMN_DRIVE, _("Drive"), FALSE, 130);
+  add_column (self, COLUMN_MEMO, _("Memo"), TRUE, 90);
   g_signal_connect_object (self->column_view, "activate", G_CALLBACK (activate_cb), self, 0);
   scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->column_view));
