@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "gw-date.h"
@@ -114,12 +116,26 @@ read_draft (GwLedgerEntryDialog *self)
   g_autoptr(GwLedgerEntry) draft = gw_ledger_entry_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *currency = currency_of (self);
-  g_autofree char *date = gw_date_parse_user (text_of (self->date_row));
+  g_autofree char *typed_date = g_strstrip (g_strdup (text_of (self->date_row)));
+  g_autofree char *date = gw_date_parse_user (typed_date);
   guint drive = adw_combo_row_get_selected (self->drive_row);
 
+  /* The date is written YYYY-MM-DD, as everywhere else in the app. */
   if (date == NULL)
     {
-      show_error (self, _("Enter the date, for example 2024-03-15."), GTK_WIDGET (self->date_row));
+      g_autofree char *message = NULL;
+
+      if (typed_date[0] == '\0')
+        message = g_strdup (_("Enter the date of the entry."));
+      else
+        message = g_strdup_printf (_("“%s” is not a real date. Write the date as YYYY-MM-DD."),
+                                   typed_date);
+      show_error (self, message, GTK_WIDGET (self->date_row));
+      return NULL;
+    }
+  if (!gw_ledger_check_date (date, &error))
+    {
+      show_error (self, error->message, GTK_WIDGET (self->date_row));
       return NULL;
     }
   draft->date = g_steal_pointer (&date);
@@ -274,6 +290,128 @@ forbidden_response_cb (AdwMessageDialog    *dialog,
     save (self, FALSE);
 }
 
+static gboolean
+same_goods (const char *item_a,
+            const char *unit_a,
+            const char *item_b,
+            const char *unit_b)
+{
+  g_autofree char *a = g_strstrip (g_strdup (item_a != NULL ? item_a : ""));
+  g_autofree char *b = g_strstrip (g_strdup (item_b != NULL ? item_b : ""));
+  g_autofree char *ua = g_strstrip (g_strdup (unit_a != NULL ? unit_a : ""));
+  g_autofree char *ub = g_strstrip (g_strdup (unit_b != NULL ? unit_b : ""));
+
+  /* As the store matches them: ignoring ASCII case. */
+  return g_ascii_strcasecmp (a, b) == 0 && g_ascii_strcasecmp (ua, ub) == 0;
+}
+
+/* How many of @draft's goods will be on hand before it is recorded: when
+ * correcting, the entry being corrected is reversed first. */
+static gint64
+on_hand_before (GwLedgerEntryDialog *self,
+                const GwLedgerEntry *draft)
+{
+  const GwLedgerEntry *old = self->correcting;
+  gint64 on_hand = gw_store_get_goods_on_hand (self->store, draft->item, draft->unit);
+
+  if (old != NULL && old->kind == GW_LEDGER_GOODS &&
+      same_goods (old->item, old->unit, draft->item, draft->unit))
+    on_hand += old->direction == GW_LEDGER_RECEIVED ? -old->quantity : old->quantity;
+
+  return on_hand;
+}
+
+/* Written as on the ledger's page, with the same strings. */
+static char *
+format_goods (gint64      quantity,
+              const char *unit,
+              const char *item)
+{
+  if (unit == NULL || unit[0] == '\0')
+    /* Translators: a quantity of goods: "12 Coats". */
+    return g_strdup_printf (_("%" PRId64 " %s"), quantity, item != NULL ? item : "");
+  /* Translators: a quantity of goods: "25 kg Rice". */
+  return g_strdup_printf (_("%" PRId64 " %s %s"), quantity, unit, item != NULL ? item : "");
+}
+
+static void
+over_hand_response_cb (AdwMessageDialog    *dialog,
+                       const char          *response,
+                       GwLedgerEntryDialog *self)
+{
+  if (g_strcmp0 (response, "record") == 0)
+    save (self, FALSE);
+}
+
+/* Entries cannot be edited, so a typo in a quantity given out ("500" for
+ * "5") would stay in the ledger, and on hand would go below zero. More
+ * than is on hand is asked about first; the ledger still records it when
+ * confirmed, since the goods may have been counted wrong before.
+ *
+ * Returns: whether the question was asked (and the entry is recorded
+ * only if the person says so). */
+static gboolean
+ask_over_hand (GwLedgerEntryDialog *self)
+{
+  g_autoptr(GwLedgerEntry) draft = NULL;
+  g_autofree char *have = NULL;
+  g_autofree char *asked = NULL;
+  g_autofree char *question = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *item = NULL;
+  g_autofree char *unit = NULL;
+  AdwMessageDialog *dialog;
+  gint64 on_hand;
+
+  if (self->kind != GW_LEDGER_GOODS ||
+      adw_combo_row_get_selected (self->direction_row) == GW_LEDGER_RECEIVED)
+    return FALSE;
+
+  /* A form with a mistake says so first. */
+  draft = read_draft (self);
+  if (draft == NULL)
+    return TRUE;
+
+  on_hand = on_hand_before (self, draft);
+  if (draft->quantity <= on_hand)
+    return FALSE;
+
+  item = g_strstrip (g_strdup (draft->item));
+  unit = g_strstrip (g_strdup (draft->unit != NULL ? draft->unit : ""));
+  if (on_hand > 0)
+    {
+      have = format_goods (on_hand, unit, item);
+      /* Translators: %s is a quantity of goods, like "58 Coats". */
+      question = g_strdup_printf (g_dngettext (NULL, "Only %s is on hand.", "Only %s are on hand.",
+                                               (gulong) on_hand),
+                                  have);
+    }
+  else
+    /* Translators: %s is the name of goods, like "Coats". */
+    question = g_strdup_printf (_("No “%s” are on hand."), item);
+
+  asked = format_goods (draft->quantity, unit, item);
+  body = g_strdup_printf (draft->direction == GW_LEDGER_GIVEN_OUT
+                          /* Translators: the first %s says how many are on hand, the
+                           * second is a quantity of goods, like "500 Coats". */
+                          ? _("%s Record %s given out anyway? Entries cannot be changed "
+                              "afterwards, only corrected.")
+                          /* Translators: as above, for goods used by the organization. */
+                          : _("%s Record %s used anyway? Entries cannot be changed "
+                              "afterwards, only corrected."),
+                          question, asked);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("More Than Is on Hand?"), body));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "record", _("_Record Anyway"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "record", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (over_hand_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
 static void
 save_clicked_cb (GwLedgerEntryDialog *self)
 {
@@ -281,6 +419,9 @@ save_clicked_cb (GwLedgerEntryDialog *self)
   GwSourceClass source = adw_combo_row_get_selected (self->source_row);
   AdwMessageDialog *dialog;
   g_autofree char *body = NULL;
+
+  if (ask_over_hand (self))
+    return;
 
   if (direction != GW_LEDGER_RECEIVED || !gw_ledger_is_forbidden (self->store, source))
     {
@@ -450,7 +591,7 @@ gw_ledger_entry_dialog_new (GtkWindow           *parent,
   if (e != NULL)
     {
       currency = g_strdup (kind == GW_LEDGER_MONEY ? e->currency : e->value_currency);
-      date = gw_date_format (e->date);
+      date = g_strdup (e->date);
       if (kind == GW_LEDGER_MONEY)
         amount = format_plain_amount (e->amount, e->currency);
       else
@@ -470,7 +611,7 @@ gw_ledger_entry_dialog_new (GtkWindow           *parent,
   if (currency == NULL)
     currency = gw_ledger_dup_default_currency (store);
   if (date == NULL)
-    date = gw_date_format (today);
+    date = g_strdup (today);
 
   page = adw_preferences_page_new ();
 
@@ -492,7 +633,7 @@ gw_ledger_entry_dialog_new (GtkWindow           *parent,
   if (e != NULL)
     self->reason_row = add_entry (group, _("Reason for the correction (required)"), NULL);
 
-  self->date_row = add_entry (group, _("Date"), date);
+  self->date_row = add_entry (group, _("Date (YYYY-MM-DD)"), date);
   strings = gtk_string_list_new (NULL);
   for (int d = 0; d < GW_N_LEDGER_DIRECTIONS; d++)
     gtk_string_list_append (strings, gw_ledger_direction_to_label (d));

@@ -7,7 +7,8 @@
 # an amount that is not one and a zero amount refused in the dialog
 # with nothing recorded, records a money gift and a goods gift for the
 # drive, corrects the money gift (the reversal and the new entry both stay
-# visible), gives out some of the goods to households, and reads the
+# visible), gives out some of the goods to households, is refused a date
+# after today and asked before giving out more than is on hand, and reads the
 # drive's progress, the balance (in the reports, by currency and by
 # drive), the goods on hand and the independence figures. Amounts are
 # typed with their currency, EUR; the app writes them in the locale.
@@ -21,11 +22,12 @@
 import locale
 import os
 import sys
+from datetime import date
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import e2e  # noqa: E402
-from e2e import (ancestors, choose_in_combo, click, fail, find_all, find_button, focused,  # noqa: E402
+from e2e import (ancestors, choose_in_combo, click, close_window, fail, find_all, find_button, focused,  # noqa: E402
                  note, press, safe, set_text, show_view, step, texts, wait_for, wait_for_text,
                  wait_window_gone, window)
 
@@ -201,6 +203,8 @@ def scenario(app, workdir):
     count_reads(ledger, 4)
     # The reversal, marked in red, and the new entry, both linked to the
     # gift, which stays in the table, struck through.
+    # The correction column shows arrows (“→ #3”); the whole sentence is
+    # in the tooltip and what a screen reader reads.
     entry_reads(table, 1, ['Received', money(5000), 'Corrected by #3', DONOR, 'Individual', DRIVE, MEMO])
     entry_reads(table, 3, ['Received', money(-5000), 'Reverses #1', DONOR, 'Individual', DRIVE, REASON])
     entry_reads(table, 4, ['Received', money(7500), 'Replaces #1', DONOR, 'Individual', DRIVE, MEMO])
@@ -220,6 +224,34 @@ def scenario(app, workdir):
     wait_window_gone(dialog, 'Record Goods')
     count_reads(ledger, 5)
     entry_reads(table, 5, ['Given out', f'8 {ITEM}', '', 'Anonymous', f'{NEED}, 5 households', '', ''])
+
+    step(f'A date after today, or one not in the calendar, is refused; giving out more {ITEM} than are '
+         'on hand is asked about, and nothing is recorded')
+    click(ledger, 'Record Goods…')
+    dialog = window(app, 'Record Goods')
+    choose_in_combo(dialog, 'Direction', 'Given out')
+    set_text(dialog, 'Item, like “Winter coats”', ITEM)
+    set_text(dialog, 'Quantity (a whole number)', '500')
+    set_text(dialog, 'Date (YYYY-MM-DD)', '2126-11-01')
+    click(dialog, 'Record')
+    refused = wait_for_text(dialog, '2126-11-01 is after today. Entries are recorded once they have '
+                            'happened: use today’s date or an earlier one.')
+    note(f'the dialog says “{refused}”')
+    set_text(dialog, 'Date (YYYY-MM-DD)', '2024-02-30')
+    click(dialog, 'Record')
+    refused = wait_for_text(dialog, '“2024-02-30” is not a real date. Write the date as YYYY-MM-DD.')
+    note(f'the dialog says “{refused}”')
+    set_text(dialog, 'Date (YYYY-MM-DD)', date.today().isoformat())
+    click(dialog, 'Record')
+    question = window(app, 'More Than Is on Hand?')
+    wait_for_text(question, f'Only 12 {ITEM} are on hand. Record 500 {ITEM} given out anyway? '
+                  'Entries cannot be changed afterwards, only corrected.')
+    note(f'the app asks: {" ".join(texts(question))}')
+    click(question, 'Cancel')
+    wait_window_gone(question, 'More Than Is on Hand?')
+    count_reads(ledger, 5)
+    close_window(dialog, 'Record Goods', 'Cancel')
+    count_reads(ledger, 5)
 
     step('The drive’s progress counts the corrected gift and the goods received')
     drives = section(ledger, 'Drives')
