@@ -54,7 +54,7 @@ build (GwStore *store,
       g_autoptr(GwDrive) d = gw_drive_new ();
 
       d->name = g_strdup_printf ("Drive %u", i + 1);
-      d->start_date = g_strdup_printf ("%04u-01-01", 2015 + i);
+      d->start_date = g_strdup_printf ("%04u-01-01", 2014 + i);
       g_ptr_array_add (d->goals, gw_drive_goal_new_money (5000000, "EUR"));
       g_ptr_array_add (d->goals, gw_drive_goal_new_goods ("Coats", 5000, ""));
       drives[i] = gw_store_add_drive (store, d, &error);
@@ -67,14 +67,14 @@ build (GwStore *store,
   for (int i = 0; i < n_entries; i++)
     {
       g_autoptr(GwLedgerEntry) e = gw_ledger_entry_new ();
-      int year = 2015 + g_rand_int_range (rand, 0, 12);
+      int year = 2014 + g_rand_int_range (rand, 0, 12);
       int r = g_rand_int_range (rand, 0, 100);
 
       e->date = g_strdup_printf ("%04d-%02d-%02d", year, g_rand_int_range (rand, 1, 13),
                                  g_rand_int_range (rand, 1, 29));
       e->recorded_by = g_strdup ("Treasurer");
       if (g_rand_int_range (rand, 0, 3) == 0)
-        e->drive_id = drives[year - 2015];
+        e->drive_id = drives[year - 2014];
 
       if (r < 55)
         {
