@@ -841,6 +841,81 @@ test_find_duplicates (GwTestFixture *f,
     }
 }
 
+typedef struct
+{
+  const char *full_name;
+  const char *phone;
+  const char *email;
+  int         expected[3];  /* indexes into the people, closest first, ended by -1 */
+} WordsCase;
+
+/* A walk-in often gives fewer names than the roster holds, or more, or in
+ * another order. */
+static void
+test_find_duplicates_by_words (GwTestFixture *f,
+                               gconstpointer  data)
+{
+  gint64 people[6];
+  const WordsCase cases[] = {
+    /* The tester's examples: a dropped accent and surname, a typo, the
+     * other surname, and the surnames first (which also finds the shorter
+     * Efraín Morales, further away). */
+    { "efrain gonzales",               NULL,       NULL,              { 0, -1 } },
+    { "Efrain Gonzalez",               NULL,       NULL,              { 0, -1 } },
+    { "Efraín Morales",                NULL,       NULL,              { 1, 0, -1 } },
+    { "Gonzalez Morales Efrain",       NULL,       NULL,              { 0, 1, -1 } },
+    /* A longer name than the roster's. */
+    { "María Fernández de la Cruz",    NULL,       NULL,              { 2, -1 } },
+    /* One word in common is not enough, even when each of the other
+     * words is someone else's. */
+    { "Maria Lopez",                   NULL,       NULL,              { -1 } },
+    { "Maria Ortega",                  NULL,       NULL,              { -1 } },
+    { "Lucia Fernandez",               NULL,       NULL,              { -1 } },
+    /* One word alone is matched only as a whole name. */
+    { "Efrain",                        NULL,       NULL,              { -1 } },
+    { "Lopez",                         NULL,       NULL,              { -1 } },
+    /* Words of one or two letters must be the same. */
+    { "Vo Thanh",                      NULL,       NULL,              { -1 } },
+    { "Le Thanh",                      NULL,       NULL,              { 5, -1 } },
+    /* Phone and e-mail still find a person, first. */
+    { "E. G.",                         "5550047",  NULL,              { 0, -1 } },
+    { "Someone Else",                  NULL,       "LUCIA@example.org", { 3, -1 } },
+    { "Efrain Morales",                "555-0210", NULL,              { 4, 1, 0 } },
+  };
+
+  people[0] = gw_test_add_person (f->store, "Efraín González Morales", "555-0047", NULL);
+  people[1] = gw_test_add_person (f->store, "Efraín Morales", "555-0110", NULL);
+  people[2] = gw_test_add_person (f->store, "María Fernández", "555-0120", NULL);
+  people[3] = gw_test_add_person (f->store, "Lucía López Ortega", "555-0130", "lucia@example.org");
+  people[4] = gw_test_add_person (f->store, "Kwame Mensah", "555-0210", NULL);
+  people[5] = gw_test_add_person (f->store, "Lê Văn Thành", "555-0220", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GwMember) draft = gw_member_new ();
+      g_autoptr(GPtrArray) found = NULL;
+      guint n_expected = 0;
+
+      gw_member_set_full_name (draft, cases[i].full_name);
+      if (cases[i].phone != NULL)
+        gw_member_set_phone (draft, cases[i].phone);
+      if (cases[i].email != NULL)
+        gw_member_set_email (draft, cases[i].email);
+
+      g_test_message ("case %u: %s", i, cases[i].full_name);
+      found = gw_store_find_duplicates (f->store, draft);
+      g_assert_nonnull (found);
+
+      while (n_expected < G_N_ELEMENTS (cases[i].expected) && cases[i].expected[n_expected] >= 0)
+        n_expected++;
+
+      g_assert_cmpuint (found->len, ==, n_expected);
+      for (guint k = 0; k < n_expected; k++)
+        g_assert_cmpint (gw_member_get_id (g_ptr_array_index (found, k)), ==,
+                         people[cases[i].expected[k]]);
+    }
+}
+
 /* Points of unity */
 
 static void
@@ -962,6 +1037,7 @@ main (int   argc,
   ADD_F ("/core/store/members/editing-recruit-of-removed", test_editing_recruit_of_removed);
   ADD_F ("/core/store/members/changed-signal", test_members_changed_signal);
   ADD_F ("/core/store/members/find-duplicates", test_find_duplicates);
+  ADD_F ("/core/store/members/find-duplicates-by-words", test_find_duplicates_by_words);
 
   ADD_F ("/core/store/unity/versions-are-numbered-and-kept", test_unity_versions);
   ADD_F ("/core/store/reader-sees-committed-changes", test_reader_connection);

@@ -11,6 +11,9 @@
 #include "gw-store-private.h"
 #include "gw-text.h"
 
+/* The most people gw_store_find_duplicates() reports. */
+#define MAX_DUPLICATES 10
+
 #define MEMBER_COLUMNS                                                              \
   "m.id, m.uuid, m.full_name, m.community_name, m.pronouns, m.phone, m.email,"      \
   " m.neighbourhood, m.languages, m.skills, m.notes, m.tags, m.joined,"             \
@@ -555,19 +558,335 @@ collect_ids (GwStore    *self,
   _gw_store_bind_text (stmt, 1, value);
   sqlite3_bind_int64 (stmt, 2, exclude);
 
-  while (sqlite3_step (stmt) == SQLITE_ROW && found->len < 10)
+  while (sqlite3_step (stmt) == SQLITE_ROW && found->len < MAX_DUPLICATES)
     add_unique (found, self, sqlite3_column_int64 (stmt, 0));
   sqlite3_reset (stmt);
+}
+
+/* Looking for a person already on the roster under a name.
+ *
+ * A name matches in one of two ways. The whole name may be a typo or a
+ * missing accent away (gw_text_name_slips() of the typed name), as the
+ * CSV import's check does. Or, because people give a shorter or a longer
+ * name than the one on the roster, or their surnames in another order,
+ * every word of the shorter of the two names may match a different word of
+ * the longer one, each within gw_text_name_slips() of the typed word:
+ * "Efrain Gonzalez", "Efraín Morales" and "Gonzalez Morales Efrain" all
+ * find "Efraín González Morales". That needs at least two words on both
+ * sides: one word ("Efrain") would find every Efraín on the roster, so a
+ * one-word name is only matched whole. Words of one or two letters ("Le",
+ * "de") must be the same: one slip in them is another name.
+ *
+ * Both rules look at every row, so that a slip anywhere, even in a word's
+ * first letter, is forgiven: the full-text index finds words only by how
+ * they start, and the whole-name rule needs the pass anyway. The pass reads
+ * the sort_key column from an index, skips the whole-name measure for names
+ * whose length alone rules them out, and measures each different roster
+ * word against the typed words once per call (a roster has far fewer
+ * different words than people). With 100,000 people it takes about 15 to
+ * 40 ms (bench/gw-bench-roster), once, when Add is pressed. Matches are
+ * ranked by how far they are from what was typed: the slips, plus one for
+ * each word only one of the names has, a whole-name match first on a tie. */
+
+#define MAX_NAME_WORDS 8
+#define MAX_WORD_BYTES 64
+#define NO_MATCH       G_MAXUINT8
+
+typedef struct
+{
+  char       *folded;
+  guint       slips;
+  char       *words[MAX_NAME_WORDS];
+  guint       word_slips[MAX_NAME_WORDS];
+  guint       n_words;
+  /* A folded roster word → guint8[n_words], its distance to each typed word. */
+  GHashTable *roster_words;
+} NameProbe;
+
+typedef struct
+{
+  gint64 id;
+  guint  score;
+  guint  by_words;
+  char  *sort_key;
+} NameMatch;
+
+static gboolean
+is_word_break (char c)
+{
+  return c == ' ' || c == '-';
+}
+
+static void
+name_probe_init (NameProbe  *probe,
+                 const char *full_name)
+{
+  const char *p;
+
+  memset (probe, 0, sizeof *probe);
+  probe->folded = gw_text_fold (full_name);
+  probe->slips = gw_text_name_slips (probe->folded);
+
+  for (p = probe->folded; *p != '\0' && probe->n_words < MAX_NAME_WORDS; )
+    {
+      const char *end = p;
+      char *word;
+
+      while (*end != '\0' && !is_word_break (*end))
+        end++;
+
+      if (end > p && end - p < MAX_WORD_BYTES)
+        {
+          word = g_strndup (p, end - p);
+          probe->word_slips[probe->n_words] = g_utf8_strlen (word, -1) < 3 ? 0 : gw_text_name_slips (word);
+          probe->words[probe->n_words++] = word;
+        }
+
+      p = *end != '\0' ? end + 1 : end;
+    }
+
+  if (probe->n_words >= 2)
+    probe->roster_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+static void
+name_probe_clear (NameProbe *probe)
+{
+  for (guint i = 0; i < probe->n_words; i++)
+    g_free (probe->words[i]);
+  g_clear_pointer (&probe->roster_words, g_hash_table_unref);
+  g_free (probe->folded);
+}
+
+/* Returns: (transfer none): how far @word is from each typed word, or
+ * NO_MATCH where it is too far. */
+static const guint8 *
+name_probe_measure (NameProbe  *probe,
+                    const char *word)
+{
+  guint8 *distances = g_hash_table_lookup (probe->roster_words, word);
+
+  if (distances != NULL)
+    return distances;
+
+  distances = g_new (guint8, probe->n_words);
+  for (guint i = 0; i < probe->n_words; i++)
+    {
+      guint max = probe->word_slips[i];
+      guint distance;
+
+      if (max == 0)
+        distance = strcmp (probe->words[i], word) == 0 ? 0 : NO_MATCH;
+      else
+        distance = gw_text_distance (probe->words[i], word, max);
+
+      distances[i] = distance <= max ? distance : NO_MATCH;
+    }
+  g_hash_table_insert (probe->roster_words, g_strdup (word), distances);
+
+  return distances;
+}
+
+/* The fewest slips with which each of @n_rows words can be paired with a
+ * different one of @n_cols words (@cost[row][col]), or NO_MATCH. Names
+ * are short, so trying the pairings in turn is cheap; most rows fail on
+ * their first word. */
+static guint
+pair_words (const guint8 cost[MAX_NAME_WORDS][MAX_NAME_WORDS],
+            guint        n_rows,
+            guint        n_cols,
+            guint        row,
+            guint        used)
+{
+  guint best = NO_MATCH;
+
+  if (row == n_rows)
+    return 0;
+
+  for (guint col = 0; col < n_cols; col++)
+    {
+      guint rest;
+
+      if ((used & (1u << col)) != 0 || cost[row][col] == NO_MATCH)
+        continue;
+
+      rest = pair_words (cost, n_rows, n_cols, row + 1, used | (1u << col));
+      if (rest != NO_MATCH)
+        best = MIN (best, cost[row][col] + rest);
+    }
+
+  return best;
+}
+
+/* How far @sort_key (a folded roster name) is from the typed name by the
+ * word rule: the slips plus the words only one name has, or NO_MATCH. */
+static guint
+name_probe_match_words (NameProbe  *probe,
+                        const char *sort_key)
+{
+  const guint8 *roster[MAX_NAME_WORDS];
+  guint8 cost[MAX_NAME_WORDS][MAX_NAME_WORDS];
+  char word[MAX_WORD_BYTES];
+  guint n_roster = 0;
+  guint n_typed = probe->n_words;
+  guint pairing;
+
+  for (const char *p = sort_key; *p != '\0' && n_roster < MAX_NAME_WORDS; )
+    {
+      const char *end = p;
+
+      while (*end != '\0' && !is_word_break (*end))
+        end++;
+
+      if (end > p && end - p < MAX_WORD_BYTES)
+        {
+          memcpy (word, p, end - p);
+          word[end - p] = '\0';
+          roster[n_roster++] = name_probe_measure (probe, word);
+        }
+
+      p = *end != '\0' ? end + 1 : end;
+    }
+
+  if (n_roster < 2)
+    return NO_MATCH;
+
+  /* Every word of the shorter name must find its own word in the longer. */
+  if (n_typed <= n_roster)
+    {
+      for (guint i = 0; i < n_typed; i++)
+        for (guint j = 0; j < n_roster; j++)
+          cost[i][j] = roster[j][i];
+      pairing = pair_words (cost, n_typed, n_roster, 0, 0);
+    }
+  else
+    {
+      for (guint j = 0; j < n_roster; j++)
+        for (guint i = 0; i < n_typed; i++)
+          cost[j][i] = roster[j][i];
+      pairing = pair_words (cost, n_roster, n_typed, 0, 0);
+    }
+
+  if (pairing == NO_MATCH)
+    return NO_MATCH;
+
+  return pairing + MAX (n_typed, n_roster) - MIN (n_typed, n_roster);
+}
+
+/* g_utf8_strlen() for valid UTF-8, which SQLite's text is, but without a
+ * lookup for each character: every byte but a continuation byte starts one. */
+static glong
+count_chars (const char *text)
+{
+  glong n = 0;
+
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    n += (*p & 0xC0) != 0x80;
+
+  return n;
+}
+
+static int
+compare_name_matches (gconstpointer a,
+                      gconstpointer b)
+{
+  const NameMatch *x = a;
+  const NameMatch *y = b;
+  int by_key;
+
+  if (x->score != y->score)
+    return x->score < y->score ? -1 : 1;
+  if (x->by_words != y->by_words)
+    return x->by_words < y->by_words ? -1 : 1;
+  by_key = strcmp (x->sort_key, y->sort_key);
+  if (by_key != 0)
+    return by_key;
+  return (x->id > y->id) - (x->id < y->id);
+}
+
+static void
+clear_name_match (gpointer data)
+{
+  g_free (((NameMatch *) data)->sort_key);
+}
+
+/* Adds the people whose name matches @full_name to @found, closest first,
+ * until it holds MAX_DUPLICATES people. */
+static void
+collect_by_name (GwStore    *self,
+                 GPtrArray  *found,
+                 const char *full_name,
+                 gint64      exclude)
+{
+  g_autoptr(GArray) matches = g_array_new (FALSE, FALSE, sizeof (NameMatch));
+  NameProbe probe;
+  sqlite3_stmt *stmt;
+  glong n_chars;
+
+  name_probe_init (&probe, full_name);
+  n_chars = count_chars (probe.folded);
+  g_array_set_clear_func (matches, clear_name_match);
+
+  if (probe.folded[0] == '\0')
+    goto out;
+
+  stmt = _gw_store_prepare (self, "SELECT id, sort_key FROM members WHERE deleted = 0 AND id != ?", NULL);
+  if (stmt == NULL)
+    goto out;
+
+  sqlite3_bind_int64 (stmt, 1, exclude);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *other = (const char *) sqlite3_column_text (stmt, 1);
+      guint whole;
+      guint words = NO_MATCH;
+      NameMatch match;
+
+      if (other == NULL)
+        continue;
+
+      /* Names of very different lengths are not measured at all. */
+      whole = NO_MATCH;
+      if ((guint) ABS (count_chars (other) - n_chars) <= probe.slips)
+        {
+          whole = gw_text_distance (probe.folded, other, probe.slips);
+          if (whole > probe.slips)
+            whole = NO_MATCH;
+        }
+      if (probe.roster_words != NULL)
+        words = name_probe_match_words (&probe, other);
+
+      if (whole == NO_MATCH && words == NO_MATCH)
+        continue;
+
+      match.id = sqlite3_column_int64 (stmt, 0);
+      match.score = MIN (whole, words);
+      match.by_words = whole == match.score ? 0 : 1;
+      match.sort_key = g_strdup (other);
+      g_array_append_val (matches, match);
+    }
+  sqlite3_reset (stmt);
+
+  g_array_sort (matches, compare_name_matches);
+  for (guint i = 0; i < matches->len && found->len < MAX_DUPLICATES; i++)
+    add_unique (found, self, g_array_index (matches, NameMatch, i).id);
+
+out:
+  name_probe_clear (&probe);
 }
 
 /**
  * gw_store_find_duplicates:
  *
  * Looks for people already on the roster who are probably the person in
- * @draft: the same phone number or email, or a name a typo or a missing
- * accent away.
+ * @draft: the same phone number or email first, then, closest first,
+ * people whose whole name is a typo or a missing accent away, or whose
+ * name has the same words in any order, though one of the two names may
+ * have more (see "Looking for a person already on the roster under a
+ * name" above).
  *
- * Returns: (transfer full) (element-type GwMember): the likely duplicates.
+ * Returns: (transfer full) (element-type GwMember): at most ten likely
+ *   duplicates.
  */
 GPtrArray *
 gw_store_find_duplicates (GwStore  *self,
@@ -576,9 +895,6 @@ gw_store_find_duplicates (GwStore  *self,
   GPtrArray *found = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *digits = NULL;
   g_autofree char *email = NULL;
-  g_autofree char *name = NULL;
-  sqlite3_stmt *stmt;
-  guint max_distance;
 
   g_return_val_if_fail (GW_IS_STORE (self), found);
   g_return_val_if_fail (GW_IS_MEMBER (draft), found);
@@ -593,25 +909,8 @@ gw_store_find_duplicates (GwStore  *self,
     collect_ids (self, found, "SELECT id FROM members WHERE email_key = ? AND id != ? AND deleted = 0",
                  email, draft->id);
 
-  name = gw_text_fold (draft->full_name);
-  if (name[0] == '\0')
-    return found;
-
-  max_distance = gw_text_name_slips (name);
-
-  stmt = _gw_store_prepare (self, "SELECT id, sort_key FROM members WHERE deleted = 0 AND id != ?", NULL);
-  if (stmt == NULL)
-    return found;
-
-  sqlite3_bind_int64 (stmt, 1, draft->id);
-  while (sqlite3_step (stmt) == SQLITE_ROW && found->len < 10)
-    {
-      const char *other = (const char *) sqlite3_column_text (stmt, 1);
-
-      if (other != NULL && gw_text_distance (name, other, max_distance) <= max_distance)
-        add_unique (found, self, sqlite3_column_int64 (stmt, 0));
-    }
-  sqlite3_reset (stmt);
+  if (found->len < MAX_DUPLICATES)
+    collect_by_name (self, found, draft->full_name, draft->id);
 
   return found;
 }

@@ -98,38 +98,53 @@ gw_text_phone_digits (const char *phone)
   return g_string_free (out, FALSE);
 }
 
-/**
- * gw_text_distance:
- *
- * The edit distance between two strings in characters (insertions,
- * deletions, substitutions and swaps of neighbours), or @max + 1 as soon as
- * it is known to exceed @max.
- */
-guint
-gw_text_distance (const char *a,
-                  const char *b,
-                  guint       max)
-{
-  g_autofree gunichar *ua = NULL;
-  g_autofree gunichar *ub = NULL;
-  g_autofree guint *rows = NULL;
-  glong la, lb;
-  guint *prev2, *prev, *cur;
-  guint result;
+/* Names are short: most are measured in buffers on the stack. */
+#define SHORT_TEXT 64
 
-  ua = g_utf8_to_ucs4_fast (a, -1, &la);
-  ub = g_utf8_to_ucs4_fast (b, -1, &lb);
+/* Copies @text into @out as characters if it is short and plain ASCII,
+ * which most folded names are. */
+static gboolean
+decode_short_ascii (const char *text,
+                    gunichar   *out,
+                    glong      *length)
+{
+  glong n = 0;
+
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    {
+      if (*p >= 0x80 || n == SHORT_TEXT)
+        return FALSE;
+      out[n++] = *p;
+    }
+
+  *length = n;
+  return TRUE;
+}
+
+/* The dynamic programme of gw_text_distance(), over three rows of
+ * @lb + 1 counters in @rows. */
+static guint
+measure_distance (const gunichar *ua,
+                  glong           la,
+                  const gunichar *ub,
+                  glong           lb,
+                  guint           max,
+                  guint          *rows)
+{
+  guint *prev2, *prev, *cur;
 
   if ((guint) ABS (la - lb) > max)
     return max + 1;
 
-  rows = g_new0 (guint, 3 * (lb + 1));
   prev2 = rows;
   prev = rows + (lb + 1);
   cur = rows + 2 * (lb + 1);
 
   for (glong j = 0; j <= lb; j++)
-    prev[j] = j;
+    {
+      prev2[j] = 0;
+      prev[j] = j;
+    }
 
   for (glong i = 1; i <= la; i++)
     {
@@ -160,8 +175,41 @@ gw_text_distance (const char *a,
       cur = tmp;
     }
 
-  result = prev[lb];
-  return MIN (result, max + 1);
+  return MIN (prev[lb], max + 1);
+}
+
+/**
+ * gw_text_distance:
+ *
+ * The edit distance between two strings in characters (insertions,
+ * deletions, substitutions and swaps of neighbours), or @max + 1 as soon as
+ * it is known to exceed @max.
+ */
+guint
+gw_text_distance (const char *a,
+                  const char *b,
+                  guint       max)
+{
+  g_autofree gunichar *ua = NULL;
+  g_autofree gunichar *ub = NULL;
+  g_autofree guint *rows = NULL;
+  gunichar short_a[SHORT_TEXT];
+  gunichar short_b[SHORT_TEXT];
+  guint short_rows[3 * (SHORT_TEXT + 1)];
+  glong la, lb;
+
+  /* A name is measured against a whole roster: spare the allocations. */
+  if (decode_short_ascii (a, short_a, &la) && decode_short_ascii (b, short_b, &lb))
+    return measure_distance (short_a, la, short_b, lb, max, short_rows);
+
+  ua = g_utf8_to_ucs4_fast (a, -1, &la);
+  ub = g_utf8_to_ucs4_fast (b, -1, &lb);
+
+  if ((guint) ABS (la - lb) > max)
+    return max + 1;
+
+  rows = g_new0 (guint, 3 * (lb + 1));
+  return measure_distance (ua, la, ub, lb, max, rows);
 }
 
 /**
