@@ -10,6 +10,7 @@
 #include "gw-demo.h"
 #include "gw-member-list.h"
 #include "gw-store.h"
+#include "gw-store-members.h"
 
 /* How fast the roster answers a person with a large chapter open: the first
  * rows on screen, each keystroke in the search entry, each click on a column
@@ -31,10 +32,18 @@
 #define AIM_FIRST_ROWS_MS 500.0
 #define AIM_KEYSTROKE_MS  16.0
 #define AIM_SORT_MS       50.0
+#define AIM_DUPLICATES_MS 100.0
 #define AIM_RESIDENT_MB   150.0
 
 static const char * const queries[] = {
   "maria", "nguyen", "555-01", "elm", "food", "martínez",
+};
+
+/* Names a secretary might type for a walk-in: a typo, a dropped surname,
+ * surnames first, common words, one word, and nobody at all. */
+static const char * const walk_ins[] = {
+  "efrain gonzales", "Efraín Morales", "Gonzalez Morales Efrain", "Maria Gonzalez",
+  "María José Martínez López", "Nguyen Van Anh", "Efrain", "Xyzzy Plugh",
 };
 
 static const char * const sort_names[GW_N_MEMBER_SORTS] = {
@@ -250,6 +259,46 @@ measure_sorting (GwMemberList *list)
   return worst;
 }
 
+/* What the walk-in dialog does when Add is pressed. Best and worst of a few
+ * runs for each name. */
+static double
+measure_duplicates (GwStore *store)
+{
+  double worst_of_all = 0;
+
+  printf ("\nWalk-in duplicate check (gw_store_find_duplicates, best and worst of 5):\n");
+
+  for (guint n = 0; n < G_N_ELEMENTS (walk_ins); n++)
+    {
+      double best = G_MAXDOUBLE;
+      double worst = 0;
+      guint n_found = 0;
+
+      for (int round = 0; round < 5; round++)
+        {
+          g_autoptr(GwMember) draft = gw_member_new ();
+          g_autoptr(GPtrArray) found = NULL;
+          gint64 start;
+          double ms;
+
+          gw_member_set_full_name (draft, walk_ins[n]);
+          start = g_get_monotonic_time ();
+          found = gw_store_find_duplicates (store, draft);
+          ms = elapsed_ms (start);
+
+          best = MIN (best, ms);
+          worst = MAX (worst, ms);
+          n_found = found->len;
+        }
+
+      worst_of_all = MAX (worst_of_all, worst);
+      printf ("  %s%*s best %7.2f ms, worst %7.2f ms, %2u found\n", walk_ins[n],
+              (int) (26 - g_utf8_strlen (walk_ins[n], -1)), "", best, worst, n_found);
+    }
+
+  return worst_of_all;
+}
+
 static const char *
 verdict (double value,
          double aim)
@@ -267,6 +316,7 @@ measure (const char *path)
   Stats filtered;
   double first_rows_ms;
   double sort_ms;
+  double duplicates_ms;
   double resident_mb;
   gint64 start;
   guint n_items;
@@ -294,6 +344,8 @@ measure (const char *path)
 
   sort_ms = measure_sorting (list);
 
+  duplicates_ms = measure_duplicates (store);
+
   resident_mb = peak_resident_own_mb ();
   printf ("\nPeak resident memory of the measuring process: %.1f MB (VmHWM)\n", resident_mb);
   printf ("  getrusage ru_maxrss says %.1f MB; when started from the build step it also\n"
@@ -315,6 +367,8 @@ measure (const char *path)
            filtered.median);
   printf ("  sort, worst                  %9.2f ms   aim < %.0f ms    %s\n",
            sort_ms, AIM_SORT_MS, verdict (sort_ms, AIM_SORT_MS));
+  printf ("  walk-in duplicates, worst    %9.2f ms   aim < %.0f ms   %s\n",
+           duplicates_ms, AIM_DUPLICATES_MS, verdict (duplicates_ms, AIM_DUPLICATES_MS));
   printf ("  peak resident (measuring)    %9.1f MB   aim < %.0f MB   %s\n",
            resident_mb, AIM_RESIDENT_MB, verdict (resident_mb, AIM_RESIDENT_MB));
 
