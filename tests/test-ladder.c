@@ -419,6 +419,30 @@ test_future_date_does_not_count_months (GwTestFixture *f,
   g_assert_cmpint (stage_of (f->store, id), ==, GW_STAGE_MEMBER);
 }
 
+/* A line dated after today, which an older Groundwork allowed and another
+ * chapter's file may bring, does not lock the person's ladder until that
+ * day: steps dated today are still taken. */
+static void
+test_future_line_does_not_lock (GwTestFixture *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = gw_date_today ();
+  gint64 id = gw_test_add (f->store, "Bo Chen");
+  g_autofree char *sql = NULL;
+
+  gw_test_raise_to (f->store, id, GW_STAGE_MEMBER);
+  sql = g_strdup_printf ("INSERT INTO member_events (uuid, member_id, kind, from_value, to_value, date,"
+                         " approver, created)"
+                         " SELECT 'f0000000-0000-4000-8000-000000000001', id, %d, %d, %d, '2999-01-01',"
+                         " 'Elsewhere', '2026-01-01T00:00:00Z' FROM members WHERE id = %" G_GINT64_FORMAT,
+                         GW_EVENT_STATUS, GW_STATUS_ACTIVE, GW_STATUS_ACTIVE, id);
+  g_assert_cmpint (gw_test_sql_exec (f->path, sql, NULL), ==, 0);
+
+  g_assert_true (gw_ladder_set_status (f->store, id, GW_STATUS_INACTIVE, today, "Rosa", NULL, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_refuses_steps_out_of_order (GwTestFixture *f,
                                  gconstpointer  data)
@@ -739,6 +763,7 @@ main (int   argc,
   ADD_F ("/core/ladder/refuses-a-date-after-today", test_refuses_date_after_today);
   ADD_F ("/core/ladder/future-date-does-not-count-months", test_future_date_does_not_count_months);
   ADD_F ("/core/ladder/refuses-steps-out-of-order", test_refuses_steps_out_of_order);
+  ADD_F ("/core/ladder/future-line-does-not-lock", test_future_line_does_not_lock);
   ADD_F ("/core/ladder/refuses-promotion-before-agreement",
          test_refuses_promotion_before_agreement);
   ADD_F ("/core/ladder/refuses-promoting-someone-who-left", test_refuses_promoting_someone_who_left);

@@ -141,9 +141,11 @@ check_in_order (GwStore     *store,
 {
   g_autofree char *latest = NULL;
 
+  /* A line dated after today (an older Groundwork allowed it, and another
+   * chapter's file may bring one) must not lock the ladder until then. */
   latest = dup_event_date (store, "SELECT max(date) FROM member_events WHERE member_id = ?"
-                                  " AND kind IN (?, ?)", member_id, GW_EVENT_STAGE,
-                           GW_EVENT_STATUS);
+                                  " AND kind IN (?, ?) AND date <= date ('now', 'localtime')",
+                           member_id, GW_EVENT_STAGE, GW_EVENT_STATUS);
   if (latest != NULL && g_strcmp0 (date, latest) < 0)
     {
       g_autofree char *shown_date = gw_date_format (date);
@@ -248,7 +250,8 @@ check_change_on (GwStore     *store,
       /* The step relies on the agreement, so it cannot come before it; the
        * earliest agreement to the points in force is the one it relies on. */
       agreed = dup_event_date (store, "SELECT min(date) FROM member_events WHERE member_id = ?"
-                                      " AND kind = ? AND unity_version_id = ?", member_id,
+                                      " AND kind = ? AND unity_version_id = ?"
+                                      " AND date <= date ('now', 'localtime')", member_id,
                                GW_EVENT_AGREEMENT, current->id);
       if (agreed != NULL && g_strcmp0 (date, agreed) < 0)
         {
