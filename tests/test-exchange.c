@@ -499,6 +499,18 @@ test_refuses (GwTestFixture *f,
     g_assert_nonnull (import);
   }
 
+  /* An object with very many names is checked by table: the second of two
+   * names far apart is found. */
+  {
+    GString *many = g_string_new ("{\"format\": \"groundwork-exchange\"");
+
+    for (guint i = 0; i < 200; i++)
+      g_string_append_printf (many, ", \"k%u\": %u", i == 150 ? 10 : i, i);
+    g_string_append (many, "}");
+    assert_refused (f, many->str, many->len, GW_EXCHANGE_ERROR_SYNTAX, "gives “k10” twice");
+    g_string_free (many, TRUE);
+  }
+
   /* Cut short. */
   assert_refused (f, text, strlen (text) / 2, GW_EXCHANGE_ERROR_SYNTAX, NULL);
   assert_refused (f, "", 0, GW_EXCHANGE_ERROR_SYNTAX, NULL);
@@ -508,6 +520,12 @@ test_refuses (GwTestFixture *f,
   bad = g_strdup (text);
   bad[100] = (char) 0xff;
   assert_refused (f, bad, strlen (bad), GW_EXCHANGE_ERROR_NOT_UTF8, "offset 100");
+  {
+    /* Offsets are the file's, byte order mark included. */
+    g_autofree char *marked = g_strconcat ("\xEF\xBB\xBF", bad, NULL);
+
+    assert_refused (f, marked, strlen (marked), GW_EXCHANGE_ERROR_NOT_UTF8, "offset 103");
+  }
 
   /* Escapes json-glib would turn into a cut text or bytes that are not
    * UTF-8; a whole surrogate pair, or an escaped backslash before

@@ -155,6 +155,11 @@ typedef struct
 /* json-glib keeps the last of two members with the same name without a
  * word, so a file saying "phone" twice in one record would import
  * whichever came last. */
+/* An object with more names than this (no record has) has them looked up
+ * in a hash table rather than one by one, so that a file made of one huge
+ * object does not take minutes. */
+#define MAX_LINEAR_KEYS 64
+
 static gboolean
 check_key (const char  *data,
            gsize        start,
@@ -162,10 +167,12 @@ check_key (const char  *data,
            gboolean     escaped,
            GArray      *keys,
            guint        first,
+           GHashTable **many,
            GPtrArray   *decoded,
            GError     **error)
 {
   KeySpan key = { data + start, end - start };
+  gboolean twice = FALSE;
 
   if (escaped)
     {
@@ -180,22 +187,55 @@ check_key (const char  *data,
       key.length = strlen (text);
     }
 
-  for (guint k = first; k < keys->len; k++)
+  if (*many != NULL)
     {
-      const KeySpan *other = &g_array_index (keys, KeySpan, k);
+      char *text = g_strndup (key.text, key.length);
 
-      if (other->length == key.length && memcmp (other->text, key.text, key.length) == 0)
+      twice = !g_hash_table_add (*many, text);
+    }
+  else
+    for (guint k = first; !twice && k < keys->len; k++)
+      {
+        const KeySpan *other = &g_array_index (keys, KeySpan, k);
+
+        twice = other->length == key.length && memcmp (other->text, key.text, key.length) == 0;
+      }
+
+  if (twice)
+    {
+      g_autofree char *valid = g_utf8_make_valid (key.text, (gssize) key.length);
+      g_autofree char *start_of = g_utf8_substring (valid, 0, 60);
+      g_autofree char *name = g_utf8_strlen (valid, -1) > 60 ? g_strconcat (start_of, "…", NULL)
+                                                             : g_strdup (valid);
+
+      g_set_error (error, GW_EXCHANGE_ERROR, GW_EXCHANGE_ERROR_SYNTAX,
+                   _("The file gives “%s” twice in the same record (at byte %" PRIu64 "), so it is not clear which one is meant."),
+                   name, (guint64) start);
+      return FALSE;
+    }
+
+  if (*many != NULL)
+    return TRUE;
+
+  g_array_append_val (keys, key);
+  if (keys->len - first > MAX_LINEAR_KEYS)
+    {
+      *many = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (guint k = first; k < keys->len; k++)
         {
-          g_autofree char *name = g_utf8_make_valid (key.text, (gssize) MIN (key.length, 80));
+          const KeySpan *one = &g_array_index (keys, KeySpan, k);
 
-          g_set_error (error, GW_EXCHANGE_ERROR, GW_EXCHANGE_ERROR_SYNTAX,
-                       _("The file gives “%s” twice in the same record (at byte %" PRIu64 "), so it is not clear which one is meant."),
-                       name, (guint64) start);
-          return FALSE;
+          g_hash_table_add (*many, g_strndup (one->text, one->length));
         }
     }
-  g_array_append_val (keys, key);
   return TRUE;
+}
+
+static gboolean
+has_bom (const char *data,
+         gsize       length)
+{
+  return length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0;
 }
 
 static gboolean
@@ -210,6 +250,8 @@ check_bytes (const char  *data,
   /* Per depth: whether it is an object, and where its names start. */
   gboolean is_object[GW_EXCHANGE_MAX_DEPTH + 1] = { FALSE };
   guint keys_from[GW_EXCHANGE_MAX_DEPTH + 1] = { 0 };
+  GHashTable *many_keys[GW_EXCHANGE_MAX_DEPTH + 1] = { NULL };
+  g_autoptr(GPtrArray) key_tables = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
   gboolean expect_key = FALSE;
   gboolean in_key = FALSE;
   gboolean key_escaped = FALSE;
@@ -226,8 +268,9 @@ check_bytes (const char  *data,
     }
 
   /* A spreadsheet, a document, or UTF-16 text: say what it is not, rather
-   * than where it stops being JSON or UTF-8. */
-  for (gsize i = 0; i < length; i++)
+   * than where it stops being JSON or UTF-8. A UTF-8 byte order mark, as
+   * text editors on Windows may write, goes before the JSON. */
+  for (gsize i = has_bom (data, length) ? 3 : 0; i < length; i++)
     if (!g_ascii_isspace (data[i]))
       {
         if (data[i] != '{' && data[i] != '[')
@@ -293,9 +336,16 @@ check_bytes (const char  *data,
           else if (c == '"')
             {
               in_string = FALSE;
-              if (in_key && !check_key (data, key_start, i, key_escaped, keys,
-                                        keys_from[depth], decoded, error))
-                return FALSE;
+              if (in_key)
+                {
+                  gboolean had_table = many_keys[depth] != NULL;
+
+                  if (!check_key (data, key_start, i, key_escaped, keys, keys_from[depth],
+                                  &many_keys[depth], decoded, error))
+                    return FALSE;
+                  if (!had_table && many_keys[depth] != NULL)
+                    g_ptr_array_add (key_tables, many_keys[depth]);
+                }
               in_key = FALSE;
             }
         }
@@ -332,6 +382,11 @@ check_bytes (const char  *data,
       else if ((c == '}' || c == ']') && depth > 0)
         {
           g_array_set_size (keys, keys_from[depth]);
+          if (many_keys[depth] != NULL)
+            {
+              g_ptr_array_remove_fast (key_tables, many_keys[depth]);
+              many_keys[depth] = NULL;
+            }
           expect_key = FALSE;
           ended = --depth == 0;
         }
@@ -2660,15 +2715,16 @@ gw_exchange_import_load_data (GwStore       *store,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
-  /* Text editors on Windows may save the file with a byte order mark. */
-  if (data != NULL && length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+  if (!check_bytes (data ? data : "", length, error))
+    return NULL;
+
+  /* Checked with it, so that byte offsets are the file's; json-glib does
+   * not take it. */
+  if (data != NULL && has_bom (data, length))
     {
       data += 3;
       length -= 3;
     }
-
-  if (!check_bytes (data ? data : "", length, error))
-    return NULL;
 
   self = g_new0 (GwExchangeImport, 1);
   self->store = g_object_ref (store);
