@@ -729,9 +729,9 @@ test_merge (GwTestFixture *f,
     g_assert_true (gw_store_update_member (other, bo_there_member, &error));
     g_assert_no_error (error);
   }
-  gw_test_sql_exec (f->path, "UPDATE members SET updated = '2030-01-01T00:00:00Z' WHERE full_name = 'Ana Reyes';"
-                             "UPDATE members SET updated = '2030-01-01T00:00:00Z' WHERE full_name = 'Bo Chen'", NULL);
-  gw_test_sql_exec (other_path, "UPDATE members SET updated = '2031-01-01T00:00:00Z' WHERE full_name = 'Bo Chen'", NULL);
+  gw_test_sql_exec (f->path, "UPDATE members SET updated = '2998-01-01T00:00:00Z' WHERE full_name = 'Ana Reyes';"
+                             "UPDATE members SET updated = '2998-01-01T00:00:00Z' WHERE full_name = 'Bo Chen'", NULL);
+  gw_test_sql_exec (other_path, "UPDATE members SET updated = '2999-01-01T00:00:00Z' WHERE full_name = 'Bo Chen'", NULL);
 
   /* A step up the ladder and a donation, to be appended. */
   gw_test_raise_to (f->store, ana_id, GW_STAGE_MEMBER);
@@ -747,7 +747,7 @@ test_merge (GwTestFixture *f,
     g_assert_cmpint (gw_store_record_entry (f->store, entry, &error), >, 0);
     g_assert_no_error (error);
   }
-  gw_test_sql_exec (f->path, "UPDATE members SET updated = '2030-01-01T00:00:00Z' WHERE full_name = 'Ana Reyes'", NULL);
+  gw_test_sql_exec (f->path, "UPDATE members SET updated = '2998-01-01T00:00:00Z' WHERE full_name = 'Ana Reyes'", NULL);
 
   g_free (path);
   path = export_to (f->store, f->dir, "two.json", GW_AREA_ALL, GW_PRIVACY_FULL);
@@ -763,7 +763,7 @@ test_merge (GwTestFixture *f,
   g_assert_cmpstr (conflict->differs, ==, "Pronouns");
   /* When ours changed, in words and local time, not as stored. */
   {
-    g_autofree char *when = gw_date_format_time ("2031-01-01T00:00:00Z");
+    g_autofree char *when = gw_date_format_time ("2999-01-01T00:00:00Z");
 
     g_assert_nonnull (strstr (conflict->reason, when));
     g_assert_null (strstr (conflict->reason, "T00:00:00Z"));
@@ -780,7 +780,7 @@ test_merge (GwTestFixture *f,
   g_assert_cmpint (gw_test_history_length (other, ana_there), ==, gw_test_history_length (f->store, ana_id));
 
   /* The same time on both sides, other content: ours is kept. */
-  gw_test_sql_exec (other_path, "UPDATE members SET updated = '2030-01-01T00:00:00Z' WHERE full_name = 'Bo Chen'", NULL);
+  gw_test_sql_exec (other_path, "UPDATE members SET updated = '2998-01-01T00:00:00Z' WHERE full_name = 'Bo Chen'", NULL);
   gw_exchange_import_free (g_steal_pointer (&import));
   import = import_file (other, path);
   conflicts = gw_exchange_import_get_conflicts (import);
@@ -974,7 +974,7 @@ test_removed_recruiter_kept (GwTestFixture *f,
     g_assert_true (gw_store_update_member (other, bo, &error));
     g_assert_no_error (error);
   }
-  gw_test_sql_exec (other_path, "UPDATE members SET updated = '2031-01-01T00:00:00Z'", NULL);
+  gw_test_sql_exec (other_path, "UPDATE members SET updated = '2999-01-01T00:00:00Z'", NULL);
 
   second = export_to (other, f->dir, "second.json", GW_AREA_ALL, GW_PRIVACY_FULL);
   {
@@ -1111,7 +1111,7 @@ test_stage_follows_history (GwTestFixture *f,
 
   /* There, Bo agrees and becomes a member; here, someone edits Bo later. */
   gw_test_raise_to (f->store, bo_id, GW_STAGE_MEMBER);
-  gw_test_sql_exec (f->path, "UPDATE members SET updated = '2030-01-01T00:00:00Z'", NULL);
+  gw_test_sql_exec (f->path, "UPDATE members SET updated = '2998-01-01T00:00:00Z'", NULL);
   {
     g_autoptr(GwMember) bo = gw_test_load (other, bo_there);
 
@@ -1119,7 +1119,7 @@ test_stage_follows_history (GwTestFixture *f,
     g_assert_true (gw_store_update_member (other, bo, &error));
     g_assert_no_error (error);
   }
-  gw_test_sql_exec (other_path, "UPDATE members SET updated = '2031-01-01T00:00:00Z'", NULL);
+  gw_test_sql_exec (other_path, "UPDATE members SET updated = '2999-01-01T00:00:00Z'", NULL);
 
   second = export_to (f->store, f->dir, "second.json", GW_AREA_ALL, GW_PRIVACY_FULL);
   import = import_file (other, second);

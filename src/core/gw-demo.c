@@ -713,7 +713,7 @@ make_email (Demo       *demo,
 {
   g_autofree char *ascii = g_str_to_ascii (full_name, "C");
   g_autofree char *lower = g_ascii_strdown (ascii, -1);
-  GString *local = g_string_new (NULL);
+  g_autoptr(GString) local = g_string_new (NULL);
   gboolean dots = chance (demo, 0.6);
 
   for (const char *p = lower; *p != '\0'; p++)
