@@ -15,6 +15,7 @@
 #include "gw-ledger.h"
 #include "gw-member-list.h"
 #include "gw-store-ledger.h"
+#include "gw-store-notebook.h"
 #include "gw-test-util.h"
 
 /* A second database beside the fixture's, to import into. */
@@ -934,9 +935,11 @@ test_removed_person_no_conflicts (GwTestFixture *f,
   gw_exchange_import_free (import);
 }
 
-/* The other chapter removes Ana, who recruited Bo, then edits Bo. Its
- * file's Bo is newer and wins here, but its "recruited by: null" only says
- * that Ana is gone there: here Bo is still recruited by Ana. */
+/* The other chapter removes Ana, who recruited Bo, then edits Bo and a
+ * field note naming both. Its file's Bo and note are newer and win here,
+ * but its "recruited by: null", and the note's people without Ana, only
+ * say that Ana is gone there: here Bo is still recruited by Ana, and the
+ * note still names her. */
 static void
 test_removed_recruiter_kept (GwTestFixture *f,
                              gconstpointer  data)
@@ -957,6 +960,17 @@ test_removed_recruiter_kept (GwTestFixture *f,
 
     gw_test_sql_exec (f->path, sql, NULL);
   }
+  {
+    g_autofree char *sql = NULL;
+    g_autoptr(GwNote) draft = gw_note_new ("Door knocking on Elm St", "2024-03-01");
+    gint64 note = gw_store_add_note (f->store, draft, &error);
+
+    g_assert_no_error (error);
+    sql = g_strdup_printf ("INSERT INTO note_members (note_id, member_id) VALUES (%" G_GINT64_FORMAT
+                           ", %" G_GINT64_FORMAT "), (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ")",
+                           note, ana_id, note, bo_id);
+    g_assert_cmpint (gw_test_sql_exec (f->path, sql, NULL), ==, 0);
+  }
   other = open_other (f, "other.db", &other_path);
   first = export_to (f->store, f->dir, "first.json", GW_AREA_ALL, GW_PRIVACY_FULL);
   gw_exchange_import_free (import_file (other, first));
@@ -975,6 +989,8 @@ test_removed_recruiter_kept (GwTestFixture *f,
     g_assert_no_error (error);
   }
   gw_test_sql_exec (other_path, "UPDATE members SET updated = '2999-01-01T00:00:00Z'", NULL);
+  gw_test_sql_exec (other_path, "UPDATE notes SET title = 'Door knocking on Elm Street',"
+                                " updated = '2999-01-01T00:00:00Z'", NULL);
 
   second = export_to (other, f->dir, "second.json", GW_AREA_ALL, GW_PRIVACY_FULL);
   {
@@ -992,6 +1008,9 @@ test_removed_recruiter_kept (GwTestFixture *f,
   }
   g_assert_cmpint (gw_test_sql_int (f->path, "SELECT recruited_by FROM members WHERE full_name = 'Bo Chen'"),
                    ==, ana_id);
+  g_assert_cmpint (gw_test_sql_int (f->path, "SELECT count(*) FROM notes WHERE title = 'Door knocking on Elm Street'"),
+                   ==, 1);
+  g_assert_cmpint (gw_test_sql_int (f->path, "SELECT count(*) FROM note_members"), ==, 2);
 }
 
 /* A chapter first sends its file without contact details, then the full

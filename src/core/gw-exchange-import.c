@@ -2037,6 +2037,32 @@ link_insert_sql (const GwLink *link)
   return g_string_free (sql, FALSE);
 }
 
+/* One item of @link for the record @id, at @position when the link keeps
+ * an order. */
+static gboolean
+insert_link_item (GwExchangeImport  *self,
+                  const GwLink      *link,
+                  gint64             id,
+                  guint              position,
+                  JsonNode          *item,
+                  GError           **error)
+{
+  sqlite3_stmt *stmt = prepare_for (self, link, SQL_LINK_INSERT, error);
+  int index = 1;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (link->position)
+    sqlite3_bind_int (stmt, ++index, (int) position);
+  for (guint f = 0; f < link->n_fields; f++)
+    bind_value (self, stmt, ++index, &link->fields[f], NULL,
+                link->scalar ? item : json_object_get_member (json_node_get_object (item),
+                                                              link->fields[f].name));
+  return _gw_store_step_done (self->store, stmt, error);
+}
+
 /* With @added, the record was just inserted: nothing refers to its new
  * id yet (foreign keys delete the lists with their record), so there is
  * no old list to clear. */
@@ -2044,10 +2070,15 @@ static gboolean
 write_side_lists (GwExchangeImport  *self,
                   const GwTable     *table,
                   JsonObject        *object,
+                  const char        *ours,
                   gint64             id,
                   gboolean           added,
                   GError           **error)
 {
+  g_autoptr(JsonNode) ours_root = ours != NULL ? json_from_string (ours, NULL) : NULL;
+  JsonObject *our_object = ours_root != NULL && JSON_NODE_HOLDS_OBJECT (ours_root)
+                           ? json_node_get_object (ours_root) : NULL;
+
   for (guint i = 0; i < table->n_fields; i++)
     {
       const GwField *field = &table->fields[i];
@@ -2085,7 +2116,6 @@ write_side_lists (GwExchangeImport  *self,
       const GwLink *link = &table->links[l];
       sqlite3_stmt *stmt;
       JsonArray *array;
-      int index;
 
       if (!_gw_exchange_link_visible (link, self->privacy))
         continue;
@@ -2102,23 +2132,27 @@ write_side_lists (GwExchangeImport  *self,
 
       array = json_object_get_array_member (object, link->name);
       for (guint j = 0; j < json_array_get_length (array); j++)
+        if (!insert_link_item (self, link, id, j, json_array_get_element (array, j), error))
+          return FALSE;
+
+      /* The file's record won over @ours, and leaves out of this list the
+       * records it does not have, most likely ones the other chapter
+       * removed: ours stay (as with a reference, see
+       * keep_refs_unknown_to_file()). */
+      if (our_object != NULL && link->position == NULL &&
+          json_object_has_member (our_object, link->name) &&
+          JSON_NODE_HOLDS_ARRAY (json_object_get_member (our_object, link->name)))
         {
-          JsonNode *item = json_array_get_element (array, j);
+          JsonArray *mine = json_object_get_array_member (our_object, link->name);
 
-          stmt = prepare_for (self, link, SQL_LINK_INSERT, error);
-          if (stmt == NULL)
-            return FALSE;
+          for (guint j = 0; j < json_array_get_length (mine); j++)
+            {
+              JsonNode *item = json_array_get_element (mine, j);
 
-          index = 1;
-          sqlite3_bind_int64 (stmt, 1, id);
-          if (link->position)
-            sqlite3_bind_int (stmt, ++index, j);
-          for (guint f = 0; f < link->n_fields; f++)
-            bind_value (self, stmt, ++index, &link->fields[f], NULL,
-                        link->scalar ? item : json_object_get_member (json_node_get_object (item),
-                                                                      link->fields[f].name));
-          if (!_gw_store_step_done (self->store, stmt, error))
-            return FALSE;
+              if (item_unknown_to_file (self, link, item) &&
+                  !insert_link_item (self, link, id, 0, item, error))
+                return FALSE;
+            }
         }
     }
 
@@ -2421,7 +2455,7 @@ merge_record (GwExchangeImport  *self,
       g_array_append_val (self->touched_members, our_id);
   }
 
-  if (!write_side_lists (self, table, object, our_id, outcome == OUTCOME_ADD, error))
+  if (!write_side_lists (self, table, object, ours_written, our_id, outcome == OUTCOME_ADD, error))
     return FALSE;
 
   /* A member's recruiter may come later in the file; one that came
