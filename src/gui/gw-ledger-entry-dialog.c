@@ -243,6 +243,19 @@ saved (GwLedgerEntryDialog *self,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+/* A correction needs its reason; says so when it is missing. */
+static gboolean
+has_reason (GwLedgerEntryDialog *self)
+{
+  g_autofree char *reason = g_strstrip (g_strdup (text_of (self->reason_row)));
+
+  if (reason[0] != '\0')
+    return TRUE;
+  show_error (self, _("Say why the entry is corrected: the reason stays in the ledger."),
+              GTK_WIDGET (self->reason_row));
+  return FALSE;
+}
+
 static void
 save (GwLedgerEntryDialog *self,
       gboolean             void_entry)
@@ -257,12 +270,8 @@ save (GwLedgerEntryDialog *self,
     {
       g_autofree char *reason = g_strstrip (g_strdup (text_of (self->reason_row)));
 
-      if (reason[0] == '\0')
-        {
-          show_error (self, _("Say why the entry is corrected: the reason stays in the ledger."),
-                      GTK_WIDGET (self->reason_row));
-          return;
-        }
+      if (!has_reason (self))
+        return;
       if (gw_store_correct_entry (self->store, self->correcting->id, draft, reason,
                                   text_of (self->recorded_by_row), NULL, &error) == 0)
         {
@@ -286,6 +295,8 @@ forbidden_response_cb (AdwMessageDialog    *dialog,
                        const char          *response,
                        GwLedgerEntryDialog *self)
 {
+  /* As in over_hand_response_cb(). */
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
   if (g_strcmp0 (response, "record") == 0)
     save (self, FALSE);
 }
@@ -305,20 +316,38 @@ same_goods (const char *item_a,
   return g_ascii_strcasecmp (a, b) == 0 && g_ascii_strcasecmp (ua, ub) == 0;
 }
 
-/* How many of @draft's goods will be on hand before it is recorded: when
- * correcting, the entry being corrected is reversed first. */
+/* What @entry adds to the goods on hand of @item in @unit (taken away:
+ * below zero). */
 static gint64
-on_hand_before (GwLedgerEntryDialog *self,
-                const GwLedgerEntry *draft)
+effect_on (const GwLedgerEntry *entry,
+           const char          *item,
+           const char          *unit)
 {
-  const GwLedgerEntry *old = self->correcting;
-  gint64 on_hand = gw_store_get_goods_on_hand (self->store, draft->item, draft->unit);
+  if (entry == NULL || entry->kind != GW_LEDGER_GOODS ||
+      !same_goods (entry->item, entry->unit, item, unit))
+    return 0;
+  return entry->direction == GW_LEDGER_RECEIVED ? entry->quantity : -entry->quantity;
+}
 
-  if (old != NULL && old->kind == GW_LEDGER_GOODS &&
-      same_goods (old->item, old->unit, draft->item, draft->unit))
-    on_hand += old->direction == GW_LEDGER_RECEIVED ? -old->quantity : old->quantity;
+/* How many of @item in @unit will be on hand once @draft is recorded (NULL
+ * when voiding): when correcting, the entry being corrected is reversed. */
+static gint64
+on_hand_after (GwLedgerEntryDialog *self,
+               const GwLedgerEntry *draft,
+               const char          *item,
+               const char          *unit,
+               gint64               on_hand)
+{
+  return on_hand - effect_on (self->correcting, item, unit) + effect_on (draft, item, unit);
+}
 
-  return on_hand;
+/* Asked about: on hand going below zero, unless it was already and the
+ * change brings it no lower. */
+static gboolean
+goes_below_zero (gint64 on_hand,
+                 gint64 after)
+{
+  return after < 0 && after < on_hand;
 }
 
 /* Written as on the ledger's page, with the same strings. */
@@ -334,25 +363,36 @@ format_goods (gint64      quantity,
   return g_strdup_printf (_("%" PRId64 " %s %s"), quantity, unit, item != NULL ? item : "");
 }
 
+static void ask_forbidden (GwLedgerEntryDialog *self);
+
 static void
 over_hand_response_cb (AdwMessageDialog    *dialog,
                        const char          *response,
                        GwLedgerEntryDialog *self)
 {
+  /* Saving destroys this dialog's parent while it is still open: let go
+   * of it first, or closing would reach for the finalized parent. */
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
   if (g_strcmp0 (response, "record") == 0)
-    save (self, FALSE);
+    ask_forbidden (self);
+  else if (g_strcmp0 (response, "void") == 0)
+    save (self, TRUE);
 }
 
 /* Entries cannot be edited, so a typo in a quantity given out ("500" for
  * "5") would stay in the ledger, and on hand would go below zero. More
  * than is on hand is asked about first; the ledger still records it when
- * confirmed, since the goods may have been counted wrong before.
+ * confirmed, since the goods may have been counted wrong before. So is a
+ * correction or a void that takes away more than is on hand: a received
+ * entry corrected down, or voided, after some of it was given out.
  *
  * Returns: whether the question was asked (and the entry is recorded
- * only if the person says so). */
+ * only if the person says so), or the form's mistake shown. */
 static gboolean
-ask_over_hand (GwLedgerEntryDialog *self)
+ask_over_hand (GwLedgerEntryDialog *self,
+               gboolean             void_entry)
 {
+  const GwLedgerEntry *old = self->correcting;
   g_autoptr(GwLedgerEntry) draft = NULL;
   g_autofree char *have = NULL;
   g_autofree char *asked = NULL;
@@ -361,23 +401,45 @@ ask_over_hand (GwLedgerEntryDialog *self)
   g_autofree char *item = NULL;
   g_autofree char *unit = NULL;
   AdwMessageDialog *dialog;
-  gint64 on_hand;
+  gint64 on_hand = 0;
+  gint64 after = 0;
 
-  if (self->kind != GW_LEDGER_GOODS ||
-      adw_combo_row_get_selected (self->direction_row) == GW_LEDGER_RECEIVED)
+  if (self->kind != GW_LEDGER_GOODS)
     return FALSE;
 
   /* A form with a mistake says so first. */
-  draft = read_draft (self);
-  if (draft == NULL)
+  if (!void_entry && (draft = read_draft (self)) == NULL)
+    return TRUE;
+  if (old != NULL && !has_reason (self))
     return TRUE;
 
-  on_hand = on_hand_before (self, draft);
-  if (draft->quantity <= on_hand)
+  /* The draft's goods, and the corrected entry's when they differ. */
+  if (draft != NULL)
+    {
+      on_hand = gw_store_get_goods_on_hand (self->store, draft->item, draft->unit);
+      after = on_hand_after (self, draft, draft->item, draft->unit, on_hand);
+      item = g_strstrip (g_strdup (draft->item));
+      unit = g_strstrip (g_strdup (draft->unit != NULL ? draft->unit : ""));
+    }
+  if (!goes_below_zero (on_hand, after) && old != NULL && old->kind == GW_LEDGER_GOODS &&
+      (draft == NULL || !same_goods (old->item, old->unit, draft->item, draft->unit)))
+    {
+      on_hand = gw_store_get_goods_on_hand (self->store, old->item, old->unit);
+      after = on_hand_after (self, draft, old->item, old->unit, on_hand);
+      g_free (item);
+      g_free (unit);
+      item = g_strstrip (g_strdup (old->item));
+      unit = g_strstrip (g_strdup (old->unit != NULL ? old->unit : ""));
+    }
+  if (!goes_below_zero (on_hand, after))
     return FALSE;
 
-  item = g_strstrip (g_strdup (draft->item));
-  unit = g_strstrip (g_strdup (draft->unit != NULL ? draft->unit : ""));
+  /* Goods given out or used are asked about as they are recorded: how
+   * many are on hand before, the entry corrected counted as reversed. */
+  if (draft != NULL && draft->direction != GW_LEDGER_RECEIVED &&
+      same_goods (item, unit, draft->item, draft->unit))
+    on_hand = after + draft->quantity;
+
   if (on_hand > 0)
     {
       have = format_goods (on_hand, unit, item);
@@ -390,21 +452,45 @@ ask_over_hand (GwLedgerEntryDialog *self)
     /* Translators: %s is the name of goods, like "Coats". */
     question = g_strdup_printf (_("No “%s” are on hand."), item);
 
-  asked = format_goods (draft->quantity, unit, item);
-  body = g_strdup_printf (draft->direction == GW_LEDGER_GIVEN_OUT
-                          /* Translators: the first %s says how many are on hand, the
-                           * second is a quantity of goods, like "500 Coats". */
-                          ? _("%s Record %s given out anyway? Entries cannot be changed "
-                              "afterwards, only corrected.")
-                          /* Translators: as above, for goods used by the organization. */
-                          : _("%s Record %s used anyway? Entries cannot be changed "
-                              "afterwards, only corrected."),
-                          question, asked);
+  if (draft != NULL && draft->direction != GW_LEDGER_RECEIVED &&
+      same_goods (item, unit, draft->item, draft->unit))
+    {
+      asked = format_goods (draft->quantity, unit, item);
+      body = g_strdup_printf (draft->direction == GW_LEDGER_GIVEN_OUT
+                              /* Translators: the first %s says how many are on hand, the
+                               * second is a quantity of goods, like "500 Coats". */
+                              ? _("%s Record %s given out anyway? Entries cannot be changed "
+                                  "afterwards, only corrected.")
+                              /* Translators: as above, for goods used by the organization. */
+                              : _("%s Record %s used anyway? Entries cannot be changed "
+                                  "afterwards, only corrected."),
+                              question, asked);
+    }
+  else
+    {
+      asked = format_goods (on_hand - after, unit, item);
+      body = g_strdup_printf (void_entry
+                              /* Translators: the first %s says how many are on hand, the
+                               * second is a quantity of goods, like "60 Coats", that voiding
+                               * an entry of goods received takes away. */
+                              ? _("%s Voiding the entry takes %s away. Void it anyway? A voided "
+                                  "entry cannot be corrected afterwards.")
+                              /* Translators: the first %s says how many are on hand, the
+                               * second is a quantity of goods, like "54 Coats", that a
+                               * correction (of goods received, say 60 to 6) takes away. */
+                              : _("%s The correction takes %s away. Record it anyway? Entries "
+                                  "cannot be changed afterwards, only corrected."),
+                              question, asked);
+    }
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
                                                        _("More Than Is on Hand?"), body));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "record", _("_Record Anyway"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "record", ADW_RESPONSE_DESTRUCTIVE);
+  if (void_entry)
+    adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "void", _("_Void Anyway"), NULL);
+  else
+    adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "record", _("_Record Anyway"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, void_entry ? "void" : "record",
+                                              ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (dialog, "cancel");
   adw_message_dialog_set_close_response (dialog, "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (over_hand_response_cb), self, 0);
@@ -412,16 +498,14 @@ ask_over_hand (GwLedgerEntryDialog *self)
   return TRUE;
 }
 
+/* Receiving from a forbidden source class is asked about, then saved. */
 static void
-save_clicked_cb (GwLedgerEntryDialog *self)
+ask_forbidden (GwLedgerEntryDialog *self)
 {
   guint direction = adw_combo_row_get_selected (self->direction_row);
   GwSourceClass source = adw_combo_row_get_selected (self->source_row);
   AdwMessageDialog *dialog;
   g_autofree char *body = NULL;
-
-  if (ask_over_hand (self))
-    return;
 
   if (direction != GW_LEDGER_RECEIVED || !gw_ledger_is_forbidden (self->store, source))
     {
@@ -445,8 +529,18 @@ save_clicked_cb (GwLedgerEntryDialog *self)
 }
 
 static void
+save_clicked_cb (GwLedgerEntryDialog *self)
+{
+  if (ask_over_hand (self, FALSE))
+    return;
+  ask_forbidden (self);
+}
+
+static void
 void_clicked_cb (GwLedgerEntryDialog *self)
 {
+  if (ask_over_hand (self, TRUE))
+    return;
   save (self, TRUE);
 }
 

@@ -8,7 +8,8 @@
 # with nothing recorded, records a money gift and a goods gift for the
 # drive, corrects the money gift (the reversal and the new entry both stay
 # visible), gives out some of the goods to households, is refused a date
-# after today and asked before giving out more than is on hand, and reads the
+# after today and asked before giving out more than is on hand, or before
+# correcting down or voiding goods received that were given out, and reads the
 # drive's progress, the balance (in the reports, by currency and by
 # drive), the goods on hand and the independence figures. Amounts are
 # typed with their currency, EUR; the app writes them in the locale.
@@ -184,7 +185,7 @@ def scenario(app, workdir):
     click(dialog, 'Record')
     wait_window_gone(dialog, 'Record Goods')
     count_reads(ledger, 2)
-    entry_reads(table, 2, ['Received', f'20 {ITEM}', '', 'Anonymous', 'Individual', DRIVE, ''])
+    coats_gift = entry_reads(table, 2, ['Received', f'20 {ITEM}', '', 'Anonymous', 'Individual', DRIVE, ''])
     progress_reads(section(ledger, 'Drives'), [f'{money(5000)} of {money(20000)}', f'20 of 50 {ITEM}'])
 
     step(f'Correct the money gift to {money(7500)}')
@@ -251,6 +252,30 @@ def scenario(app, workdir):
     wait_window_gone(question, 'More Than Is on Hand?')
     count_reads(ledger, 5)
     close_window(dialog, 'Record Goods', 'Cancel')
+    count_reads(ledger, 5)
+
+    step(f'Correcting the {ITEM} received down to 6, or voiding them, would take away more than are on '
+         'hand: both are asked about, and nothing is recorded')
+    activate_entry(ledger, table, coats_gift)
+    dialog = window(app, 'Correct Entry')
+    set_text(dialog, 'Reason for the correction (required)', 'Counted twice')
+    set_text(dialog, 'Quantity (a whole number)', '6')
+    click(dialog, 'Save Correction')
+    question = window(app, 'More Than Is on Hand?')
+    wait_for_text(question, f'Only 12 {ITEM} are on hand. The correction takes 14 {ITEM} away. Record it '
+                  'anyway? Entries cannot be changed afterwards, only corrected.')
+    note(f'the app asks: {" ".join(texts(question))}')
+    click(question, 'Cancel')
+    wait_window_gone(question, 'More Than Is on Hand?')
+    click(dialog, 'Void')
+    question = window(app, 'More Than Is on Hand?')
+    wait_for_text(question, f'Only 12 {ITEM} are on hand. Voiding the entry takes 20 {ITEM} away. Void it '
+                  'anyway? A voided entry cannot be corrected afterwards.')
+    note(f'the app asks: {" ".join(texts(question))}')
+    click(question, 'Cancel')
+    wait_window_gone(question, 'More Than Is on Hand?')
+    count_reads(ledger, 5)
+    close_window(dialog, 'Correct Entry', 'Cancel')
     count_reads(ledger, 5)
 
     step('The drive’s progress counts the corrected gift and the goods received')
