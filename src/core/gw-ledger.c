@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <inttypes.h>
 #include <locale.h>
 #include <string.h>
 
@@ -202,6 +203,18 @@ gw_money_format (gint64      minor,
   /* Translators: an amount of money and its ISO 4217 currency code, as in
    * "1,234.50 USD". */
   return g_strdup_printf (C_("money", "%s %s"), amount, currency ? currency : "");
+}
+
+char *
+gw_goods_format (gint64      quantity,
+                 const char *unit,
+                 const char *item)
+{
+  if (unit == NULL || unit[0] == '\0')
+    /* Translators: a quantity of goods: "12 Coats". */
+    return g_strdup_printf (_("%" PRId64 " %s"), quantity, item != NULL ? item : "");
+  /* Translators: a quantity of goods: "25 kg Rice". */
+  return g_strdup_printf (_("%" PRId64 " %s %s"), quantity, unit, item != NULL ? item : "");
 }
 
 char *

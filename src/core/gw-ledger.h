@@ -231,6 +231,11 @@ char           *gw_money_format                    (gint64         minor,
 /* The amount alone, "1,234.50", in the locale. */
 char           *gw_money_format_amount             (gint64         minor,
                                                     const char    *currency);
+/* A quantity of goods as the ledger shows it: "12 Coats", "25 kg Rice".
+ * Returns: (transfer full). */
+char           *gw_goods_format                    (gint64         quantity,
+                                                    const char    *unit,
+                                                    const char    *item);
 /* Plain decimal, no grouping, "." as the point: "-1234.50"; for CSV. */
 char           *gw_money_format_plain              (gint64         minor,
                                                     const char    *currency);

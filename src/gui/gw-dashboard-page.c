@@ -584,9 +584,7 @@ fill_ledger (GwDashboardPage *self,
           g_autofree char *date = gw_date_format (e->date);
           g_autofree char *amount = e->kind == GW_LEDGER_MONEY
                                     ? gw_money_format (e->amount, e->currency)
-                                    : (e->unit != NULL && e->unit[0] != '\0')
-                                    ? g_strdup_printf ("%" PRId64 " %s %s", e->quantity, e->unit, e->item)
-                                    : g_strdup_printf ("%" PRId64 " %s", e->quantity, e->item);
+                                    : gw_goods_format (e->quantity, e->unit, e->item);
           /* Translators: a receipt the policy forbids: "#12, 400.00 EUR from City Council (Government), 11/02/26". */
           g_autofree char *line = g_strdup_printf (_("#%" PRId64 ", %s from %s (%s), %s"),
                                                    e->id, amount,

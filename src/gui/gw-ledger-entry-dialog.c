@@ -350,19 +350,6 @@ goes_below_zero (gint64 on_hand,
   return after < 0 && after < on_hand;
 }
 
-/* Written as on the ledger's page, with the same strings. */
-static char *
-format_goods (gint64      quantity,
-              const char *unit,
-              const char *item)
-{
-  if (unit == NULL || unit[0] == '\0')
-    /* Translators: a quantity of goods: "12 Coats". */
-    return g_strdup_printf (_("%" PRId64 " %s"), quantity, item != NULL ? item : "");
-  /* Translators: a quantity of goods: "25 kg Rice". */
-  return g_strdup_printf (_("%" PRId64 " %s %s"), quantity, unit, item != NULL ? item : "");
-}
-
 static void ask_forbidden (GwLedgerEntryDialog *self);
 
 static void
@@ -442,7 +429,7 @@ ask_over_hand (GwLedgerEntryDialog *self,
 
   if (on_hand > 0)
     {
-      have = format_goods (on_hand, unit, item);
+      have = gw_goods_format (on_hand, unit, item);
       /* Translators: %s is a quantity of goods, like "58 Coats". */
       question = g_strdup_printf (g_dngettext (NULL, "Only %s is on hand.", "Only %s are on hand.",
                                                (gulong) on_hand),
@@ -455,7 +442,7 @@ ask_over_hand (GwLedgerEntryDialog *self,
   if (draft != NULL && draft->direction != GW_LEDGER_RECEIVED &&
       same_goods (item, unit, draft->item, draft->unit))
     {
-      asked = format_goods (draft->quantity, unit, item);
+      asked = gw_goods_format (draft->quantity, unit, item);
       body = g_strdup_printf (draft->direction == GW_LEDGER_GIVEN_OUT
                               /* Translators: the first %s says how many are on hand, the
                                * second is a quantity of goods, like "500 Coats". */
@@ -468,7 +455,7 @@ ask_over_hand (GwLedgerEntryDialog *self,
     }
   else
     {
-      asked = format_goods (on_hand - after, unit, item);
+      asked = gw_goods_format (on_hand - after, unit, item);
       body = g_strdup_printf (void_entry
                               /* Translators: the first %s says how many are on hand, the
                                * second is a quantity of goods, like "60 Coats", that voiding

@@ -190,18 +190,6 @@ section_header (const char *title,
   return header;
 }
 
-static char *
-format_goods (gint64      quantity,
-              const char *unit,
-              const char *item)
-{
-  if (unit == NULL || unit[0] == '\0')
-    /* Translators: a quantity of goods: "12 Coats". */
-    return g_strdup_printf (_("%" PRId64 " %s"), quantity, item != NULL ? item : "");
-  /* Translators: a quantity of goods: "25 kg Rice". */
-  return g_strdup_printf (_("%" PRId64 " %s %s"), quantity, unit, item != NULL ? item : "");
-}
-
 /* Entries */
 
 static char *
@@ -222,7 +210,7 @@ column_text (GwLedgerPage        *self,
         return gw_money_format (gw_ledger_entry_get_sign (e) * e->amount, e->currency);
       else
         {
-          g_autofree char *goods = format_goods (gw_ledger_entry_get_sign (e) * e->quantity, e->unit, e->item);
+          g_autofree char *goods = gw_goods_format (gw_ledger_entry_get_sign (e) * e->quantity, e->unit, e->item);
 
           if (e->value_currency != NULL)
             {
@@ -473,7 +461,7 @@ goal_text (const GwDriveGoal *goal)
     }
   else
     {
-      g_autofree char *of = format_goods (goal->quantity, goal->unit, goal->item);
+      g_autofree char *of = gw_goods_format (goal->quantity, goal->unit, goal->item);
 
       /* Translators: progress toward a goods goal: "38 of 60 Coats". */
       return g_strdup_printf (_("%" PRId64 " of %s"), goal->progress, of);
@@ -623,7 +611,7 @@ fill_goods (GwLedgerPage *self)
       GwGoodsOnHand *g = g_ptr_array_index (goods, i);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *on_hand;
-      g_autofree char *amount = format_goods (g->on_hand, g->unit, NULL);
+      g_autofree char *amount = gw_goods_format (g->on_hand, g->unit, NULL);
       g_autofree char *subtitle = NULL;
 
       if (g->used > 0)
@@ -666,7 +654,7 @@ add_forbidden_warning (GtkWidget *box,
       GwLedgerEntry *e = g_ptr_array_index (forbidden, i);
       g_autofree char *date = gw_date_format (e->date);
       g_autofree char *amount = e->kind == GW_LEDGER_MONEY ? gw_money_format (e->amount, e->currency)
-                                                           : format_goods (e->quantity, e->unit, e->item);
+                                                           : gw_goods_format (e->quantity, e->unit, e->item);
       /* Translators: a forbidden receipt: "#12 · 3 March 2024 · 500.00 EUR from City Council (Government)". */
       g_autofree char *line = g_strdup_printf (_("#%" PRId64 " · %s · %s from %s (%s)"),
                                                e->id, date, amount,

@@ -179,9 +179,7 @@ gw_print_ledger_drives_new (GwStore *store)
               }
             else
               {
-                /* Translators: a goal for goods: "200 Coats", "50 kg Rice". */
-                cells[1] = g_strdup_printf (_("%" PRId64 " %s %s"), goal->quantity,
-                                            goal->unit ? goal->unit : "", goal->item);
+                cells[1] = gw_goods_format (goal->quantity, goal->unit, goal->item);
                 cells[2] = g_strdup_printf ("%" PRId64, goal->progress);
               }
             cells[3] = g_strdup_printf ("%d %%", target > 0 ? (int) (100 * goal->progress / target) : 0);
@@ -287,8 +285,7 @@ gw_print_ledger_sources_new (GwStore    *store,
           if (e->kind == GW_LEDGER_MONEY)
             cells[3] = gw_money_format (e->amount, e->currency);
           else
-            cells[3] = g_strdup_printf ("%" PRId64 " %s %s", e->quantity,
-                                        e->unit ? e->unit : "", e->item);
+            cells[3] = gw_goods_format (e->quantity, e->unit, e->item);
           gw_print_table_take_row (table, cells);
         }
       gw_print_document_add_table (doc, g_steal_pointer (&table));
