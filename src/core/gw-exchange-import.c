@@ -204,9 +204,17 @@ check_key (const char  *data,
   if (twice)
     {
       g_autofree char *valid = g_utf8_make_valid (key.text, (gssize) key.length);
-      g_autofree char *start_of = g_utf8_substring (valid, 0, 60);
-      g_autofree char *name = g_utf8_strlen (valid, -1) > 60 ? g_strconcat (start_of, "…", NULL)
-                                                             : g_strdup (valid);
+      g_autofree char *name = NULL;
+
+      /* g_utf8_substring() reads past the end of a shorter text. */
+      if (g_utf8_strlen (valid, -1) > 60)
+        {
+          g_autofree char *start_of = g_utf8_substring (valid, 0, 60);
+
+          name = g_strconcat (start_of, "…", NULL);
+        }
+      else
+        name = g_strdup (valid);
 
       g_set_error (error, GW_EXCHANGE_ERROR, GW_EXCHANGE_ERROR_SYNTAX,
                    _("The file gives “%s” twice in the same record (at byte %" PRIu64 "), so it is not clear which one is meant."),
