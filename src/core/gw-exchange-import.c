@@ -1579,22 +1579,18 @@ typedef gboolean (*DifferenceFunc) (const char *name,
                                     const char *theirs_text,
                                     gpointer    user_data);
 
-/* Whether every field in which @ours and @theirs differ is of the kind
- * @func looks for. @ours and @theirs are as write_ours() and
- * write_theirs() wrote them, and differ. */
+/* Whether every field in which @a (ours) and @b (theirs) differ is of the
+ * kind @func looks for. Both are as parse_records() read them back, and
+ * differ. */
 static gboolean
-every_difference (const char     *ours,
-                  const char     *theirs,
+every_difference (JsonObject     *a,
+                  JsonObject     *b,
                   DifferenceFunc  func,
                   gpointer        user_data)
 {
-  g_autoptr(JsonParser) ours_parser = json_parser_new ();
-  g_autoptr(JsonParser) theirs_parser = json_parser_new ();
   g_autoptr(GList) names = NULL;
-  JsonObject *a, *b;
 
-  if (!parse_records (ours_parser, ours, &a, theirs_parser, theirs, &b) ||
-      json_object_get_size (a) != json_object_get_size (b))
+  if (a == NULL || b == NULL || json_object_get_size (a) != json_object_get_size (b))
     return FALSE;
 
   names = json_object_get_members (b);
@@ -1632,8 +1628,8 @@ is_filled_in (const char *name,
  * that first came in a file without contact details and notes looks like
  * next to the same record from a full file. */
 static gboolean
-only_fills_in (const char *ours,
-               const char *theirs)
+only_fills_in (JsonObject *ours,
+               JsonObject *theirs)
 {
   return every_difference (ours, theirs, is_filled_in, NULL);
 }
@@ -1692,8 +1688,8 @@ is_by_unknown (const char *name,
 static gboolean
 differs_only_by_unknown (GwExchangeImport *self,
                          const GwTable    *table,
-                         const char       *ours,
-                         const char       *theirs)
+                         JsonObject       *ours,
+                         JsonObject       *theirs)
 {
   UnknownCheck check = { self, table };
 
@@ -2078,15 +2074,11 @@ static gboolean
 write_side_lists (GwExchangeImport  *self,
                   const GwTable     *table,
                   JsonObject        *object,
-                  const char        *ours,
+                  JsonObject        *our_object,
                   gint64             id,
                   gboolean           added,
                   GError           **error)
 {
-  g_autoptr(JsonNode) ours_root = ours != NULL ? json_from_string (ours, NULL) : NULL;
-  JsonObject *our_object = ours_root != NULL && JSON_NODE_HOLDS_OBJECT (ours_root)
-                           ? json_node_get_object (ours_root) : NULL;
-
   for (guint i = 0; i < table->n_fields; i++)
     {
       const GwField *field = &table->fields[i];
@@ -2235,18 +2227,16 @@ typedef enum
 
 /* The file's record won, and refers by null where ours refers to a record
  * the file does not have: most likely one the other chapter removed,
- * which says nothing about ours. Keep our reference. @ours is as
- * write_ours() wrote it. */
+ * which says nothing about ours. Keep our reference. @our_object is
+ * ours as parse_records() read it back. */
 static gboolean
 keep_refs_unknown_to_file (GwExchangeImport  *self,
                            const GwTable     *table,
                            JsonObject        *object,
-                           const char        *ours,
+                           JsonObject        *our_object,
                            const char        *our_uuid,
                            GError           **error)
 {
-  g_autoptr(JsonNode) root = NULL;
-  JsonObject *our_object;
   gboolean any_null = FALSE;
 
   for (guint i = 0; !any_null && i < table->n_fields; i++)
@@ -2260,11 +2250,6 @@ keep_refs_unknown_to_file (GwExchangeImport  *self,
     }
   if (!any_null)
     return TRUE;
-
-  root = json_from_string (ours, NULL);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return TRUE;
-  our_object = json_node_get_object (root);
 
   for (guint i = 0; i < table->n_fields; i++)
     {
@@ -2324,7 +2309,11 @@ merge_record (GwExchangeImport  *self,
   const char *uuid = get_string (object, "uuid");
   g_autofree char *our_uuid = NULL;
   g_autofree char *our_updated = NULL;
-  g_autofree char *ours_written = NULL;
+  g_autoptr(JsonParser) ours_parser = NULL;
+  g_autoptr(JsonParser) theirs_parser = NULL;
+  JsonObject *ours_object = NULL;
+  JsonObject *theirs_object = NULL;
+  JsonObject *overridden = NULL;   /* ours, when the file's record wins */
   gboolean matched = FALSE;
   gboolean deleted = FALSE;
   gint64 our_id = 0;
@@ -2395,22 +2384,32 @@ merge_record (GwExchangeImport  *self,
 
           write_theirs (self, table, object, theirs);
 
+          /* Read back once, to look at the fields in which they differ. */
+          if (!deleted && !g_string_equal (ours, theirs))
+            {
+              ours_parser = json_parser_new ();
+              theirs_parser = json_parser_new ();
+              if (!parse_records (ours_parser, ours->str, &ours_object,
+                                  theirs_parser, theirs->str, &theirs_object))
+                ours_object = theirs_object = NULL;
+            }
+
           if (deleted)
             reason = g_strdup (_("Removed here; kept removed"));
           else if (g_string_equal (ours, theirs) ||
-                   differs_only_by_unknown (self, table, ours->str, theirs->str))
+                   differs_only_by_unknown (self, table, ours_object, theirs_object))
             outcome = OUTCOME_UNCHANGED;
           /* History and ledger entries are never rewritten: one that came
            * without its note or memo keeps it empty. */
-          else if (table->append_only && only_fills_in (ours->str, theirs->str))
+          else if (table->append_only && only_fills_in (ours_object, theirs_object))
             outcome = OUTCOME_UNCHANGED;
           else if (table->append_only)
             reason = g_strdup (_("Already here with other content; kept ours"));
           else if (g_strcmp0 (their_updated, our_updated) > 0 ||
-                   (g_strcmp0 (their_updated, our_updated) == 0 && only_fills_in (ours->str, theirs->str)))
+                   (g_strcmp0 (their_updated, our_updated) == 0 && only_fills_in (ours_object, theirs_object)))
             {
               outcome = OUTCOME_UPDATE;
-              ours_written = g_strdup (ours->str);
+              overridden = ours_object;
             }
           else
             {
@@ -2453,8 +2452,8 @@ merge_record (GwExchangeImport  *self,
     if (!bind_and_step (self, id, update, adopt, object, our_uuid, error))
       return FALSE;
 
-    if (ours_written != NULL &&
-        !keep_refs_unknown_to_file (self, table, object, ours_written, our_uuid, error))
+    if (overridden != NULL &&
+        !keep_refs_unknown_to_file (self, table, object, overridden, our_uuid, error))
       return FALSE;
 
     if (!update && table->has_id)
@@ -2463,7 +2462,7 @@ merge_record (GwExchangeImport  *self,
       g_array_append_val (self->touched_members, our_id);
   }
 
-  if (!write_side_lists (self, table, object, ours_written, our_id, outcome == OUTCOME_ADD, error))
+  if (!write_side_lists (self, table, object, overridden, our_id, outcome == OUTCOME_ADD, error))
     return FALSE;
 
   /* A member's recruiter may come later in the file; one that came
